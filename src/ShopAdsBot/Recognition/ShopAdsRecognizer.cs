@@ -64,6 +64,7 @@ public sealed class ShopAdsRecognizer : IRecognizer
     public RouteResult Recognize(string? text, string? locale = null)
     {
         var clean = TextNormalizer.Sanitize(text);
+        // Tokens come from the same truncated text: a 100 KB message costs no more than 2,000 characters.
         var x = _features.Vectorize(_normalizer.Tokens(clean));
         if (x.Indices.Length == 0)
             return new RouteResult(NoneIntent, 0, [], Confidence.Low, clean);
@@ -101,7 +102,7 @@ public sealed class ShopAdsRecognizer : IRecognizer
         {
             // Plain text only: the caller must still never put it into card markdown.
             Text = route.Text,
-            AlteredText = route.Text,
+            AlteredText = string.Join(' ', _normalizer.Tokens(route.Text)),
             Intents = new Dictionary<string, IntentScore>(StringComparer.Ordinal),
         };
         foreach (var (intent, score) in Scores(route))

@@ -34,7 +34,11 @@ public sealed class TextNormalizer
         _phrases = byFirst.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Item1.Length).ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>Plain text safe to echo as text: truncated, control and format characters replaced by spaces.</summary>
+    /// <summary>
+    /// Plain text safe to echo back: truncated to <see cref="MaxAnalysedChars"/>, and every character that could act
+    /// as markup, a link or a mention in a card or a chat client (&lt; &gt; [ ] ( ) * _ ` ~ | \ / @ # { } &amp; = and control
+    /// characters) becomes a space. Letters, digits and sentence punctuation stay, so the text still reads.
+    /// </summary>
     public static string Sanitize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
@@ -42,8 +46,13 @@ public sealed class TextNormalizer
         // Never cut a surrogate pair in half.
         if (span.Length > 0 && char.IsHighSurrogate(span[^1])) span = span[..^1];
         var sb = new StringBuilder(span.Length);
+        var lastWasSpace = true;
         foreach (var c in span)
-            sb.Append(char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? ' ' : c);
+        {
+            var keep = char.IsLetterOrDigit(c) || c is '.' or ',' or '\'' or '\u2019' or '?' or '!' or ':' or ';' or '-' or '%' or '\u20ac' or '$' or '+' or '"' or '\u00ab' or '\u00bb';
+            if (keep) { sb.Append(c); lastWasSpace = false; }
+            else if (!lastWasSpace) { sb.Append(' '); lastWasSpace = true; }
+        }
         return sb.ToString().Trim();
     }
 

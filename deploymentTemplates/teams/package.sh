@@ -18,8 +18,8 @@ out="$here/dist/ShopAdsBot-teams.zip"
 host=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --out) [[ $# -ge 2 && -n "$2" ]] || { usage; fail "--out needs a file name"; }; out="$2"; shift 2 ;;
-    --host) [[ $# -ge 2 && -n "$2" ]] || { usage; fail "--host needs a host name"; }; host="$2"; shift 2 ;;
+    --out) [[ $# -ge 2 && -n "$2" && "$2" != -* ]] || { usage; fail "--out needs a file name"; }; out="$2"; shift 2 ;;
+    --host) [[ $# -ge 2 && -n "$2" && "$2" != -* ]] || { usage; fail "--host needs a host name"; }; host="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) usage; fail "unknown option '$1'" ;;
     *) positional+=("$1"); shift ;;

@@ -63,9 +63,10 @@ public sealed class ContentCatalog
     /// The content root: the app's base directory (the host copies dialogs/, cards/, seeds/ to its output),
     /// else the first parent of it (or of the current directory) holding dialogs/main-menu.json: the repository when run from source.
     /// </summary>
-    public static string LocateRoot()
+    public static string LocateRoot(params string[] startDirectories)
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        var starts = startDirectories.Length > 0 ? startDirectories : [AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
+        foreach (var start in starts)
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "dialogs", "main-menu.json")))
                     return dir.FullName;

@@ -92,6 +92,7 @@ public static partial class CardTemplate
 
     private static bool IsTruthy(JToken value) => value.Type switch
     {
+        _ when value is JValue { Value: null } => false, // also a string JValue holding null
         JTokenType.Null or JTokenType.Undefined => false,
         JTokenType.Boolean => (bool)value,
         JTokenType.String => ((string)value!).Length > 0 && !((string)value!).Contains("${"),
@@ -102,8 +103,8 @@ public static partial class CardTemplate
 
     private static string AsText(JToken value) => value.Type switch
     {
+        _ when value is JValue { Value: null } => "",
         JTokenType.String => (string)value!,
-        JTokenType.Null => "",
         JTokenType.Boolean => (bool)value ? "true" : "false",
         _ => value.ToString(Newtonsoft.Json.Formatting.None),
     };

@@ -88,6 +88,7 @@ public sealed class ContentCatalog
         ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
         MissingMemberHandling = MissingMemberHandling.Error,
         NullValueHandling = NullValueHandling.Ignore,
+        ObjectCreationHandling = ObjectCreationHandling.Replace, // never fill a default instance in place
     });
 
     private static T ReadModel<T>(string root, string path)

@@ -231,14 +231,14 @@ public static partial class ContentValidator
             problems.Add("fallbackText is missing");
         if ((string?)card["msteams"]?["width"] != "Full") problems.Add("msteams.width must be Full");
 
-        foreach (var token in card.DescendantsAndSelf())
+        foreach (var s in card.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String && ((string)v!).Contains("${")))
+            problems.Add($"unbound expression '{s}' at {s.Path}");
+        foreach (var actions in card.Descendants().OfType<JProperty>().Where(p => p.Name == "actions" && p.Value is JArray { Count: > 6 }))
+            problems.Add($"{((JArray)actions.Value).Count} actions in one row at {actions.Path} (6 at most)");
+
+        foreach (var element in Elements(card))
         {
-            if (token is JValue { Type: JTokenType.String } s && ((string)s!).Contains("${"))
-                problems.Add($"unbound expression '{s}' at {s.Path}");
-            if (token is JProperty { Name: "actions", Value: JArray { Count: > 6 } actions })
-                problems.Add($"{actions.Count} actions in one row at {actions.Path} (6 at most)");
-            if (token is not JObject element || element["type"] is not JValue { Type: JTokenType.String } typeValue) continue;
-            var type = (string)typeValue!;
+            var type = (string)element["type"]!;
             if (!AllowedTypes.Contains(type)) problems.Add($"element type '{type}' at {element.Path} is not shown by every channel");
             if (type == "TextBlock" && element["wrap"] is not JValue { Type: JTokenType.Boolean, Value: true })
                 problems.Add($"TextBlock at {element.Path} must have wrap: true");
@@ -252,6 +252,15 @@ public static partial class ContentValidator
                 problems.Add($"Action.Submit at {element.Path} data must be a choice (flow, node, choice) or a command, with msteams messageBack");
         }
         return problems;
+    }
+
+    // The card's elements and actions: every object with a "type", except inside an action's data (the bot's own payload).
+    private static IEnumerable<JObject> Elements(JToken token)
+    {
+        if (token is JObject { } obj && obj["type"] is JValue { Type: JTokenType.String }) yield return obj;
+        foreach (var child in token.Children())
+            if (child is not JProperty { Name: "data" })
+                foreach (var element in Elements(child is JProperty p ? p.Value : child)) yield return element;
     }
 
     private static bool IsStamped(JObject? data) =>

@@ -6,7 +6,7 @@ public sealed class LocalizedText
     public string Fr { get; init; } = "";
     public string En { get; init; } = "";
 
-    public static LocalizedText Empty { get; } = new();
+    public static LocalizedText Empty => new();
 
     /// <summary>"en", "en-US"... give the English text; anything else gives French. Empty English falls back to French.</summary>
     public string Get(string? lang) => Normalize(lang) == "en" && En.Length > 0 ? En : Fr;

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace ShopAdsBot.Dialogs;
@@ -14,8 +15,10 @@ public sealed class FlowPosition
         Node = node;
     }
 
+    [JsonProperty("branch")]
     public string Branch { get; }
 
+    [JsonProperty("node")]
     public string Node { get; }
 
     public JObject ToJson() => new() { ["branch"] = Branch, ["node"] = Node };

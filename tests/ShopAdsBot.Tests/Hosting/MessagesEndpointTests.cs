@@ -33,6 +33,9 @@ public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
         var response = await host.PostActivityAsync(activity);
 
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        // On the Emulator channel the "Route" trace comes first, then the answer.
+        var trace = emulator.Next(TimeSpan.FromSeconds(10));
+        Assert.Equal("trace", (string?)trace.Activity["type"]);
         var received = emulator.Next(TimeSpan.FromSeconds(10));
         Assert.Equal($"/v3/conversations/emulator-conv/activities/{(string?)activity["id"]}", received.Path);
         Assert.Equal("message", (string?)received.Activity["type"]);
@@ -40,15 +43,15 @@ public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Theory]
-    [InlineData("fr-FR", "Bienvenue")]
-    [InlineData("en-US", "Welcome")]
+    [InlineData("fr-FR", "Bonjour ! Je suis l'assistant TikTok Shop Ads")]
+    [InlineData("en-US", "Hello! I'm the TikTok Shop Ads assistant")]
     public async Task NewMembersAreWelcomedWithAnAdaptiveCardInTheirLanguage(string locale, string expectedWord)
     {
         var replies = await host.ExpectRepliesAsync(ActivityJson.ConversationUpdate(locale, conversationId: "welcome-" + locale));
 
         var card = WelcomeCardOf(replies);
         Assert.Equal("1.5", (string?)card["version"]);
-        Assert.Contains(expectedWord, (string?)card["fallbackText"]);
+        Assert.StartsWith(expectedWord, (string?)card["fallbackText"]);
     }
 
     private static JObject WelcomeCardOf(JArray replies)

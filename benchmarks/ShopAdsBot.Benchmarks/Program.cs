@@ -33,6 +33,7 @@ internal static class Accuracy
         var full = new ShopAdsRecognizer(keywords, examples);
         Print(RecognizerEvaluation.Evaluate(full, holdout, $"Hold-out ({holdout.Count} messages in {RoutingSeeds.HoldoutFile}, never in the model)"), showErrors);
         if (!ablation) return;
+        ThresholdSweep(RecognizerEvaluation.CrossValidatedOutcomes(keywords, examples));
         foreach (var (name, options) in new (string, RecognizerOptions)[]
         {
             ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)),
@@ -44,6 +45,37 @@ internal static class Accuracy
             Print(RecognizerEvaluation.CrossValidate(keywords, examples, options: options, title: "CV " + name), false);
             Print(RecognizerEvaluation.Evaluate(new ShopAdsRecognizer(keywords, examples, options), holdout, "Hold-out " + name), false);
         }
+        // Typo robustness: the same cross-validation, with typos added to each held-out message.
+        foreach (var (name, options) in new (string, RecognizerOptions)[] { ("chosen model", RecognizerOptions.Default), ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)) })
+            Print(RecognizerEvaluation.Score($"CV with typos added to the held-out fold, {name}",
+                RecognizerEvaluation.CrossValidatedOutcomes(keywords, examples, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false);
+    }
+
+    /// <summary>How the bands would change with other thresholds (cross-validated outcomes only, never the hold-out).</summary>
+    private static void ThresholdSweep(IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> outcomes)
+    {
+        Console.WriteLine("Threshold sweep on cross-validated outcomes");
+        Console.WriteLine("  medium  top-1(accepted)  oos-rejected   |  high  in-scope-high  high-correct  oos-high");
+        double[] mediums = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+        double[] highs = [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8];
+        var inScope = outcomes.Where(o => o.Gold.Branch != ShopAdsRecognizer.NoneIntent).ToList();
+        var oos = outcomes.Where(o => o.Gold.Branch == ShopAdsRecognizer.NoneIntent).ToList();
+        static double PNone(RouteResult r) => r.Alternatives.Count == 0 ? 1 : 1 - r.Alternatives.Sum(a => a.Score);
+        static bool Accepted(RouteResult r, double t) => r.Alternatives.Count > 0 && r.Score > PNone(r) && r.Score >= t;
+        for (var k = 0; k < mediums.Length; k++)
+        {
+            var m = mediums[k];
+            var top1 = inScope.Count(o => Accepted(o.Got, m) && o.Got.Alternatives[0].Branch == o.Gold.Branch) / (double)inScope.Count;
+            var rej = oos.Count(o => !Accepted(o.Got, m)) / (double)oos.Count;
+            var h = highs[k];
+            var high = inScope.Where(o => Accepted(o.Got, h)).ToList();
+            var highShare = high.Count / (double)inScope.Count;
+            var highCorrect = high.Count == 0 ? 0 : high.Count(o => o.Got.Alternatives[0].Branch == o.Gold.Branch) / (double)high.Count;
+            var oosHigh = oos.Count(o => Accepted(o.Got, h)) / (double)oos.Count;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {m,6:F2}  {top1,15:P1}  {rej,12:P1}   |  {h,4:F2}  {highShare,13:P1}  {highCorrect,12:P1}  {oosHigh,8:P1}"));
+        }
+        Console.WriteLine();
     }
 
     private static void Print(AccuracyReport report, bool showErrors)

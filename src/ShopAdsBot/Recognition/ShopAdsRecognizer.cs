@@ -13,9 +13,9 @@ public sealed class ShopAdsRecognizer : IRecognizer
     public const string NoneIntent = "none";
 
     /// <summary>At or above: start the branch. Chosen by cross-validation (docs/recognizer.md).</summary>
-    public const double HighThreshold = 0.55;
+    public const double HighThreshold = 0.50;
     /// <summary>At or above (and below High): offer the top three. Below: out of scope. Chosen by cross-validation.</summary>
-    public const double MediumThreshold = 0.30;
+    public const double MediumThreshold = 0.25;
 
     public static readonly IReadOnlyList<string> BranchIds =
     [

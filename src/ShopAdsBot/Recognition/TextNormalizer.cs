@@ -8,8 +8,11 @@ namespace ShopAdsBot.Recognition;
 /// digit, rewrites misspellings / abbreviations / franglais to one spelling, drops stop words, then merges known
 /// multi-word terms ("business center" → "bc"). Immutable after construction, so safe to share between threads.
 /// </summary>
-public sealed class TextNormalizer
+public sealed partial class TextNormalizer
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"!?\[[^\]]*\]\([^)]*\)|\b(?:[a-z][a-z0-9+.-]*:(?://|[^\s]*@)|www\.)[^\s)\]>]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
+
     /// <summary>Only the start of a very long message is analysed: the problem is almost always stated early.</summary>
     public const int MaxAnalysedChars = 2000;
 
@@ -42,6 +45,8 @@ public sealed class TextNormalizer
     public static string Sanitize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
+        // Links are not content: drop them whole (markdown links with their label), so "[clic](http://evil)" neither routes nor reflects.
+        text = LinkPattern().Replace(text.Length > MaxAnalysedChars * 2 ? text[..(MaxAnalysedChars * 2)] : text, " ");
         var span = text.AsSpan(0, Math.Min(text.Length, MaxAnalysedChars));
         // Never cut a surrogate pair in half.
         if (span.Length > 0 && char.IsHighSurrogate(span[^1])) span = span[..^1];

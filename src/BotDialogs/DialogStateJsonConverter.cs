@@ -37,12 +37,13 @@ public sealed class DialogStateJsonConverter : JsonConverter<DialogState>
 
     private static DialogState FromJson(JToken token)
     {
-        var state = new DialogState();
+        // A stored value of another shape is not silently read as an empty stack: the caller recovers and says so.
         if (token is not JObject json || json["dialogStack"] is not JArray stack)
         {
-            return state;
+            throw new JsonSerializationException("Stored dialog state is not {\"dialogStack\": [...]}.");
         }
 
+        var state = new DialogState();
         foreach (var entry in stack.OfType<JObject>())
         {
             var values = new Dictionary<string, object>();

@@ -125,6 +125,25 @@ public class ComponentDialogTests
         }).Send("x").AssertReply("Empty").StartTestAsync();
     }
 
+    [Fact]
+    public async Task ActiveDialogAndChildShowTheStackAtEveryDepth()
+    {
+        var seen = new List<string>();
+        var client = new DialogTestClient(() => new TestComponent("root",
+            new WaterfallDialog("outer", [(step, ct) => step.BeginDialogAsync("inner", null, ct), Steps.EchoResult("fin ")]),
+            new TestComponent("inner", new WaterfallDialog("innerFlow", [Steps.AskText("text", "Q ?"), Steps.EchoResult("")]), new TextPrompt("text")))
+        {
+            Interrupt = (innerDc, ct) =>
+            {
+                seen.Add($"{innerDc.ActiveDialog?.Id}>{innerDc.Child?.ActiveDialog?.Id}>{innerDc.Child?.Child?.ActiveDialog?.Id}|{innerDc.Stack.Count}");
+                return Task.FromResult<DialogTurnResult?>(null);
+            },
+        });
+        await client.SendAsync("go");
+        await client.SendAsync("réponse");
+        Assert.Equal(new[] { "inner>text>|2" }, seen);
+    }
+
     private sealed class RecordingWaterfall(string id, List<string> ended, IEnumerable<WaterfallStep> steps) : WaterfallDialog(id, steps)
     {
         public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)

@@ -38,6 +38,9 @@ public class DialogSet
 
         var state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
         state.DialogStack ??= [];
+
+        // After a storage round trip the accessor may hand back a converted copy: pin this instance so changes are saved.
+        await _dialogState.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
         return new DialogContext(this, turnContext, state);
     }
 

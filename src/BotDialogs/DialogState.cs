@@ -1,6 +1,9 @@
+using Newtonsoft.Json;
+
 namespace BotDialogs;
 
 /// <summary>The persisted dialog stack (top first), read and written through an IStatePropertyAccessor on ConversationState.</summary>
+[JsonConverter(typeof(DialogStateJsonConverter))]
 public class DialogState
 {
     public DialogState()

@@ -72,7 +72,7 @@ public sealed class CardFactory(ContentCatalog catalog)
         var fallback = Lines(node.Title.Get(lang), node.Intro?.Get(lang),
             string.Join("\n", steps.Select((s, i) => $"{i + 1}. {s}")),
             node.Note?.Get(lang),
-            string.Join("\n", sections.Select(s => $"{Strings.Text("openHelp", lang, ("title", s.Title(lang)))} : {s.Url(lang)}")),
+            string.Join("\n", sections.Select(s => $"{Strings.Text("openHelp", lang, ("title", s.Title(lang)))} ({s.Url(lang)})")),
             $"{Strings.Text("resolvedQuestion", lang)} ({Strings.Text("yes", lang)} / {Strings.Text("no", lang)})");
         return Render("answer", WithMenuButton(new JObject
         {

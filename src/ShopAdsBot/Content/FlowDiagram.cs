@@ -29,8 +29,8 @@ public static class FlowDiagram
             leading to its `next` node) and `answer` nodes (a title, numbered `steps`, help `sections` from
             `seeds/help-sections.json`). After an answer the bot asks « Cela a-t-il résolu votre problème ? »: « Non » goes to
             the answer's `next` node, or, without one, to the support-contact branch. Every text has `fr` and `en`.
-            `main-menu.json` holds the menu groups and the bot's shared strings. The format: `flow-format.md` of the project;
-            the tests check every rule (ContentValidator) and that this file is up to date.
+            `main-menu.json` holds the menu groups and the bot's shared strings. The tests check every rule of the format
+            (ContentValidator) and that this file is up to date.
 
             Legend: diamond = question, box = answer, dashed arrow = « Non » to « Cela a-t-il résolu votre problème ? ».
 

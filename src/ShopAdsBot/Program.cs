@@ -4,8 +4,8 @@ using ShopAdsBot.Hosting;
 // `dotnet run --project src/ShopAdsBot -- diagrams` regenerates dialogs/README.md (the flow diagrams) and exits.
 if (args.FirstOrDefault() == "diagrams")
 {
-    // From the working directory: the repository's dialogs/, not the copy in the build output.
-    var root = ContentCatalog.LocateRoot(Directory.GetCurrentDirectory());
+    // The repository's dialogs/, not the copy in the build output.
+    var root = ContentCatalog.LocateSourceRoot();
     FlowDiagram.WriteReadme(root);
     Console.WriteLine($"Wrote {Path.Combine(root, "dialogs", "README.md")}");
     return;

@@ -47,7 +47,7 @@ public sealed class CardFactory(ContentCatalog catalog)
     /// <summary>A question node: one button per choice, stamped with the flow, node and choice ids.</summary>
     public Attachment Question(FlowDefinition flow, FlowNode node, string lang)
     {
-        var choices = node.Choices.Select((c, i) => new JObject
+        var choices = node.Choices.Select(c => new JObject
         {
             ["title"] = c.Title.Get(lang),
             ["data"] = ChoiceData(flow.Id, node.Id, c.Id, c.Title.Get(lang)),

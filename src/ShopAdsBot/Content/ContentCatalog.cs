@@ -63,14 +63,24 @@ public sealed class ContentCatalog
     /// The content root: the app's base directory (the host copies dialogs/, cards/, seeds/ to its output),
     /// else the first parent of it (or of the current directory) holding dialogs/main-menu.json: the repository when run from source.
     /// </summary>
-    public static string LocateRoot(params string[] startDirectories)
+    public static string LocateRoot() =>
+        FindUpwards(dir => File.Exists(Path.Combine(dir, "dialogs", "main-menu.json")))
+        ?? throw new ContentException($"dialogs/main-menu.json: not found under {AppContext.BaseDirectory} or any parent directory");
+
+    /// <summary>
+    /// The repository (the folder of ShopAdsBot.sln), never the output copy: where tools such as the diagram
+    /// generator must write, e.g. <c>FlowDiagram.WriteReadme(ContentCatalog.LocateSourceRoot())</c>.
+    /// </summary>
+    public static string LocateSourceRoot() =>
+        FindUpwards(dir => File.Exists(Path.Combine(dir, "ShopAdsBot.sln")) && Directory.Exists(Path.Combine(dir, "dialogs")))
+        ?? throw new ContentException($"dialogs/: no repository (ShopAdsBot.sln) above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}");
+
+    private static string? FindUpwards(Func<string, bool> isRoot)
     {
-        var starts = startDirectories.Length > 0 ? startDirectories : [AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
-        foreach (var start in starts)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "dialogs", "main-menu.json")))
-                    return dir.FullName;
-        throw new ContentException($"dialogs/main-menu.json: not found under {AppContext.BaseDirectory} or any parent directory");
+                if (isRoot(dir.FullName)) return dir.FullName;
+        return null;
     }
 
     internal static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');

@@ -170,6 +170,6 @@ public sealed class CardFactoryTests : IDisposable
         foreach (var flow in catalog.Flows.Values)
             foreach (var node in flow.Nodes)
                 rendered.Add(Card(node.IsQuestion ? cards.Question(flow, node, "en") : cards.Answer(flow, node, "en")));
-        Assert.All(rendered, card => Assert.Empty(ContentValidator.CheckCard(card)));
+        Assert.All(rendered, card => Assert.Empty(CardRules.Check(card)));
     }
 }

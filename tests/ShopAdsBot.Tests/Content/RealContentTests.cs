@@ -30,4 +30,8 @@ public class RealContentTests
         Assert.Equal(Path.GetFullPath(AppContext.BaseDirectory).TrimEnd('/'), Path.GetFullPath(root).TrimEnd('/'));
         Assert.Equal(11, ContentCatalog.Load(root).Flows.Count);
     }
+
+    [Fact]
+    public void ToolsFindTheRepositoryNotTheOutputCopy() =>
+        Assert.Equal(Path.GetFullPath(Root).TrimEnd('/'), Path.GetFullPath(ContentCatalog.LocateSourceRoot()).TrimEnd('/'));
 }

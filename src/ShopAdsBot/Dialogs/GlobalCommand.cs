@@ -2,7 +2,7 @@ using BotDialogs;
 
 namespace ShopAdsBot.Dialogs;
 
-/// <summary>The words that work from anywhere in the conversation, in French and English.</summary>
+/// <summary>The words that work from anywhere in the conversation, in French and English (greetings and thanks outside a flow).</summary>
 public enum GlobalCommand
 {
     None,
@@ -10,6 +10,8 @@ public enum GlobalCommand
     Restart,
     Cancel,
     Help,
+    Greeting,
+    Thanks,
 }
 
 public static class GlobalCommands
@@ -22,6 +24,11 @@ public static class GlobalCommands
         ["reset"] = GlobalCommand.Restart, ["reinitialiser"] = GlobalCommand.Restart, ["on recommence"] = GlobalCommand.Restart,
         ["annuler"] = GlobalCommand.Cancel, ["cancel"] = GlobalCommand.Cancel, ["stop"] = GlobalCommand.Cancel,
         ["quitter"] = GlobalCommand.Cancel, ["quit"] = GlobalCommand.Cancel, ["arreter"] = GlobalCommand.Cancel,
+        ["bonjour"] = GlobalCommand.Greeting, ["bonsoir"] = GlobalCommand.Greeting, ["salut"] = GlobalCommand.Greeting,
+        ["coucou"] = GlobalCommand.Greeting, ["hello"] = GlobalCommand.Greeting, ["hi"] = GlobalCommand.Greeting,
+        ["hey"] = GlobalCommand.Greeting, ["good morning"] = GlobalCommand.Greeting, ["bonjour a vous"] = GlobalCommand.Greeting,
+        ["merci"] = GlobalCommand.Thanks, ["merci beaucoup"] = GlobalCommand.Thanks, ["merci bien"] = GlobalCommand.Thanks,
+        ["thanks"] = GlobalCommand.Thanks, ["thank you"] = GlobalCommand.Thanks, ["thx"] = GlobalCommand.Thanks,
         ["aide"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["au secours"] = GlobalCommand.Help, ["?"] = GlobalCommand.Help,
     };
 

@@ -84,6 +84,12 @@ public class MainDialog : ComponentDialog
                 }
                 await context.SendActivityAsync(replies.Menu(language), cancellationToken);
                 return Done;
+            case GlobalCommand.Greeting when position == null:
+                await context.SendActivityAsync(replies.Welcome(language), cancellationToken);
+                return Done;
+            case GlobalCommand.Thanks when position == null:
+                await context.SendActivityAsync(replies.Text("thanksReply", language), cancellationToken);
+                return Done;
         }
 
         if (CardStamp.From(input) is { } stamp)

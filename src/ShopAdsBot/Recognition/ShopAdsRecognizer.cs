@@ -15,6 +15,12 @@ public sealed class ShopAdsRecognizer : IRecognizer
     /// <summary>At or above: start the branch. Chosen by cross-validation (docs/recognizer.md).</summary>
     public const double HighThreshold = 0.50;
     /// <summary>At or above (and below High): offer the top three. Below: out of scope. Chosen by cross-validation.</summary>
+    /// <summary>
+    /// One word ("campagne", "BC", "pub") is too little to start a branch on, however confident the model:
+    /// such a message gets the "Vouliez-vous dire… ?" card at most.
+    /// </summary>
+    public const int MinWordsForHigh = 2;
+
     public const double MediumThreshold = 0.25;
 
     public static readonly IReadOnlyList<string> BranchIds =
@@ -65,7 +71,8 @@ public sealed class ShopAdsRecognizer : IRecognizer
     {
         var clean = TextNormalizer.Sanitize(text);
         // Tokens come from the same truncated text: a 100 KB message costs no more than 2,000 characters.
-        var x = _features.Vectorize(_normalizer.Tokens(clean));
+        var tokens = _normalizer.Tokens(clean);
+        var x = _features.Vectorize(tokens);
         if (x.Indices.Length == 0)
             return new RouteResult(NoneIntent, 0, [], Confidence.Low, clean);
 
@@ -78,7 +85,7 @@ public sealed class ShopAdsRecognizer : IRecognizer
         var top = alternatives[0];
 
         var band = top.Score <= pNone || top.Score < MediumThreshold ? Confidence.Low
-            : top.Score >= HighThreshold ? Confidence.High
+            : top.Score >= HighThreshold && tokens.Count >= MinWordsForHigh ? Confidence.High
             : Confidence.Medium;
         return new RouteResult(band == Confidence.Low ? NoneIntent : top.Branch, top.Score, alternatives, band, clean);
     }

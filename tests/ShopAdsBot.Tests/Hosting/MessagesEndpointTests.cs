@@ -28,7 +28,7 @@ public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
     public async Task WithoutExpectRepliesTheReplyIsPostedToTheServiceUrlAsTheEmulatorExpects()
     {
         await using var emulator = await FakeEmulator.StartAsync();
-        var activity = ActivityJson.Message("bonjour", serviceUrl: emulator.ServiceUrl, conversationId: "emulator-conv");
+        var activity = ActivityJson.Message("l'onglet annonces n'apparait pas", serviceUrl: emulator.ServiceUrl, conversationId: "emulator-conv");
 
         var response = await host.PostActivityAsync(activity);
 

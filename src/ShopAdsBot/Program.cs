@@ -1,10 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using ShopAdsBot.Channels.WebChat;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
+builder.Services.AddSingleton(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
+builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => "ok");
+app.MapWebChatChannel();
 app.Run();
 public partial class Program;

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using ShopAdsBot.Localization;
+
+namespace ShopAdsBot.Hosting;
+
+/// <summary>
+/// The CloudAdapter of the samples: an unhandled exception in a turn is logged, the user is told in their
+/// language, and the Emulator gets a trace with the details.
+/// </summary>
+public class AdapterWithErrorHandler : CloudAdapter
+{
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
+        : base(auth, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in a turn of conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            try
+            {
+                var french = BotLanguage.Of(turnContext) == BotLanguage.French;
+                await turnContext.SendActivityAsync(french
+                    ? "Désolé, une erreur s'est produite de notre côté. Réessayez dans un instant, ou tapez « menu » pour recommencer."
+                    : "Sorry, something went wrong on our side. Please try again in a moment, or type \"menu\" to start over.");
+                if (turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
+                {
+                    await turnContext.TraceActivityAsync("OnTurnError Trace", exception.ToString(), "https://www.botframework.com/schemas/error", "TurnError");
+                }
+            }
+            catch (Exception inner)
+            {
+                logger.LogError(inner, "The error handler itself failed");
+            }
+        };
+    }
+
+    /// <summary>
+    /// Runs an activity from an in-process channel (the local Direct Line behind Web Chat), whose caller is already
+    /// trusted, through this same adapter: middleware, OnTurnError and expectReplies included. CloudAdapter keeps its
+    /// own overloads protected, and BotAdapter's public one throws NotImplementedException.
+    /// </summary>
+    public override Task<InvokeResponse> ProcessActivityAsync(ClaimsIdentity claimsIdentity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var authentication = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = claimsIdentity,
+            Audience = BotFrameworkAuthentication.GetOriginatingAudience(),
+            ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(claimsIdentity),
+        };
+        return ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+    }
+}

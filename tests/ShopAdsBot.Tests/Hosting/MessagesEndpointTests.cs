@@ -1,0 +1,60 @@
+using System.Net;
+using Newtonsoft.Json.Linq;
+using ShopAdsBot.Tests.Support;
+
+namespace ShopAdsBot.Tests.Hosting;
+
+/// <summary>POST /api/messages through the real host, as the Emulator, Web Chat and Teams reach it.</summary>
+public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
+{
+    [Fact]
+    public async Task HealthzAnswers200()
+    {
+        var response = await host.CreateClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExpectRepliesReturnsTheRepliesInTheBody()
+    {
+        var replies = await host.ExpectRepliesAsync(ActivityJson.Message("bonjour", conversationId: "expect-replies"));
+
+        var message = Assert.Single(replies, r => (string?)r["type"] == "message");
+        Assert.Equal("expect-replies", (string?)message["conversation"]?["id"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)message["text"]) && message["attachments"] == null);
+    }
+
+    [Fact]
+    public async Task WithoutExpectRepliesTheReplyIsPostedToTheServiceUrlAsTheEmulatorExpects()
+    {
+        await using var emulator = await FakeEmulator.StartAsync();
+        var activity = ActivityJson.Message("bonjour", serviceUrl: emulator.ServiceUrl, conversationId: "emulator-conv");
+
+        var response = await host.PostActivityAsync(activity);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        var received = emulator.Next(TimeSpan.FromSeconds(10));
+        Assert.Equal($"/v3/conversations/emulator-conv/activities/{(string?)activity["id"]}", received.Path);
+        Assert.Equal("message", (string?)received.Activity["type"]);
+        Assert.Equal((string?)activity["id"], (string?)received.Activity["replyToId"]);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Bienvenue")]
+    [InlineData("en-US", "Welcome")]
+    public async Task NewMembersAreWelcomedWithAnAdaptiveCardInTheirLanguage(string locale, string expectedWord)
+    {
+        var replies = await host.ExpectRepliesAsync(ActivityJson.ConversationUpdate(locale, conversationId: "welcome-" + locale));
+
+        var card = WelcomeCardOf(replies);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Contains(expectedWord, (string?)card["fallbackText"]);
+    }
+
+    private static JObject WelcomeCardOf(JArray replies)
+    {
+        var attachment = replies.SelectMany(r => r["attachments"] ?? new JArray())
+            .Single(a => (string?)a["contentType"] == "application/vnd.microsoft.card.adaptive");
+        return (JObject)attachment["content"]!;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace ShopAdsBot.Tests.Support;
+
+/// <summary>The real host, in process (TestServer), in the Development environment as a new user runs it.</summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+
+    public async Task<HttpResponseMessage> PostActivityAsync(JToken activity) =>
+        await PostRawAsync(activity.ToString(), "application/json");
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return await CreateClient().PostAsync("/api/messages", content);
+    }
+
+    /// <summary>Posts with deliveryMode expectReplies and returns the replies from the response body.</summary>
+    public async Task<JArray> ExpectRepliesAsync(JObject activity)
+    {
+        activity["deliveryMode"] = "expectReplies";
+        var response = await PostActivityAsync(activity);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return (JArray)JObject.Parse(body)["activities"]!;
+    }
+}

@@ -1,5 +1,16 @@
 using ShopAdsBot.Channels.WebChat;
+using ShopAdsBot.Content;
 using ShopAdsBot.Hosting;
+
+// `dotnet run --project src/ShopAdsBot -- diagrams` regenerates dialogs/README.md (the flow diagrams) and exits.
+if (args.FirstOrDefault() == "diagrams")
+{
+    // From the working directory: the repository's dialogs/, not the copy in the build output.
+    var root = ContentCatalog.LocateRoot(Directory.GetCurrentDirectory());
+    FlowDiagram.WriteReadme(root);
+    Console.WriteLine($"Wrote {Path.Combine(root, "dialogs", "README.md")}");
+    return;
+}
 
 // Thin host, as in the BotBuilder samples: services are registered in Hosting/BotServices.cs,
 // endpoints in Hosting/BotEndpoints.cs.

@@ -1,14 +1,20 @@
+using BotDialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
-using ShopAdsBot.Localization;
+using Microsoft.Bot.Schema.Teams;
+using ShopAdsBot.Dialogs;
 
 namespace ShopAdsBot.Bots;
 
-/// <summary>The bot: greets new members and answers messages. Saves state at the end of every turn.</summary>
-public class ShopAdsSupportBot(ConversationState conversationState, UserState userState) : TeamsActivityHandler
+/// <summary>
+/// The bot (DialogAndWelcomeBot of the samples, on TeamsActivityHandler): welcomes people, runs the main dialog on
+/// every message with its state in ConversationState, and saves state at the end of every turn.
+/// </summary>
+public class ShopAdsSupportBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, BotReplies replies) : TeamsActivityHandler
 {
+    private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         await base.OnTurnAsync(turnContext, cancellationToken);
@@ -16,34 +22,56 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
         await userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // In a team or group chat the message starts with "<at>ShopAdsBot</at>": an @mention never changes the answer.
+        turnContext.Activity.RemoveRecipientMention();
+        await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);
+        await TraceFlowAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>Web Chat, the Emulator and Teams (personal scope) announce new members: welcome each person once.</summary>
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
+        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
-            if (member.Id != turnContext.Activity.Recipient?.Id)
-            {
-                await turnContext.SendActivityAsync(MessageFactory.Attachment(WelcomeCard(BotLanguage.Of(turnContext))), cancellationToken);
-            }
+            await turnContext.SendActivityAsync(replies.Welcome(BotReplies.LanguageOf(turnContext)), cancellationToken);
         }
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// In Teams: installed in personal scope, the bot itself is the member added, and the person gets the welcome.
+    /// Added to a team or a group chat, it introduces itself once; people joining later are not messaged.
+    /// </summary>
+    protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        var french = BotLanguage.Of(turnContext) == BotLanguage.French;
-        await turnContext.SendActivityAsync(french
-            ? "Je vous aide à configurer et dépanner les TikTok Shop Ads. Choisissez un sujet dans le menu ci-dessus."
-            : "I help you set up and troubleshoot TikTok Shop Ads. Pick a topic in the menu above.", cancellationToken: cancellationToken);
+        var botAdded = teamsMembersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id);
+        var language = BotReplies.LanguageOf(turnContext);
+        if (!botAdded)
+        {
+            return;
+        }
+        if (turnContext.Activity.Conversation?.ConversationType is "channel" or "groupChat")
+        {
+            await turnContext.SendActivityAsync(replies.Text("teamIntro", language), cancellationToken);
+        }
+        else
+        {
+            await turnContext.SendActivityAsync(replies.Welcome(language), cancellationToken);
+        }
     }
 
-    private static Attachment WelcomeCard(string language) => new()
+    /// <summary>On the Emulator, a "Flow" trace after every turn in which a flow is active (DESIGN.md).</summary>
+    private async Task TraceFlowAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        ContentType = "application/vnd.microsoft.card.adaptive",
-        Content = new JObject
+        if (turnContext.Activity.ChannelId != Microsoft.Bot.Connector.Channels.Emulator)
         {
-            ["type"] = "AdaptiveCard",
-            ["version"] = "1.5",
-            ["fallbackText"] = language == BotLanguage.French ? "Bienvenue sur ShopAdsBot" : "Welcome to ShopAdsBot",
-            ["body"] = new JArray(new JObject { ["type"] = "TextBlock", ["text"] = "ShopAdsBot", ["wrap"] = true }),
-        },
-    };
+            return;
+        }
+        var dc = await new DialogSet(dialogState).Add(mainDialog).CreateContextAsync(turnContext, cancellationToken);
+        if (dc.Child is { } inner && MainDialog.ActivePosition(inner) is { } position)
+        {
+            await MainDialog.TraceAsync(turnContext, "Flow", position.ToJson(), cancellationToken);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using ShopAdsBot.Dialogs;
 
 namespace ShopAdsBot.Hosting;
 
@@ -8,6 +9,9 @@ public static class BotEndpoints
 {
     public static WebApplication MapShopAdsBot(this WebApplication app)
     {
+        // Build the content, the recognizer and the dialogs now, not on the first message.
+        app.Services.GetRequiredService<MainDialog>();
+
         app.MapGet("/healthz", () => Results.Text("ok"));
 
         app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<IBot> logger) =>

@@ -1,0 +1,12 @@
+namespace BotDialogs;
+
+/// <summary>Why a dialog is being begun, resumed or ended.</summary>
+public enum DialogReason
+{
+    BeginCalled,
+    ContinueCalled,
+    EndCalled,
+    ReplaceCalled,
+    CancelCalled,
+    NextCalled,
+}

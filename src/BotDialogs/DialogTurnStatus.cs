@@ -1,0 +1,17 @@
+namespace BotDialogs;
+
+/// <summary>What a turn did to the stack.</summary>
+public enum DialogTurnStatus
+{
+    /// <summary>The stack was empty: nothing ran.</summary>
+    Empty,
+
+    /// <summary>A dialog waits for the user's next message.</summary>
+    Waiting,
+
+    /// <summary>The last dialog on the stack ended; its result is in <see cref="DialogTurnResult.Result"/>.</summary>
+    Complete,
+
+    /// <summary>The stack was cancelled.</summary>
+    Cancelled,
+}

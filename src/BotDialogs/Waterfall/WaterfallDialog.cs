@@ -1,0 +1,67 @@
+using Microsoft.Bot.Schema;
+
+namespace BotDialogs;
+
+/// <summary>
+/// A fixed sequence of steps: each step usually prompts, and the next step receives the answer as
+/// <see cref="WaterfallStepContext.Result"/>. Persisted: the step index, the options and the step values.
+/// </summary>
+public class WaterfallDialog : Dialog
+{
+    private const string PersistedOptions = "options";
+    private const string PersistedValues = "values";
+    private const string StepIndex = "stepIndex";
+
+    private readonly List<WaterfallStep> _steps;
+
+    public WaterfallDialog(string dialogId, IEnumerable<WaterfallStep>? steps = null)
+        : base(dialogId) => _steps = steps?.ToList() ?? [];
+
+    public WaterfallDialog AddStep(WaterfallStep step)
+    {
+        _steps.Add(step ?? throw new ArgumentNullException(nameof(step)));
+        return this;
+    }
+
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        var state = dc.ActiveDialog!.State;
+        if (StateValues.ToPlain(options) is { } plain)
+        {
+            state[PersistedOptions] = plain;
+        }
+
+        state[PersistedValues] = new Dictionary<string, object>();
+        return RunStepAsync(dc, 0, DialogReason.BeginCalled, null, cancellationToken);
+    }
+
+    /// <summary>A message arrived while no prompt was on top: the current step is done, with the text as its result.</summary>
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
+        => dc.Context.Activity.Type != ActivityTypes.Message
+            ? Task.FromResult(EndOfTurn)
+            : ResumeDialogAsync(dc, DialogReason.ContinueCalled, DialogInput.FromTurn(dc.Context).Text, cancellationToken);
+
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
+        => RunStepAsync(dc, StateValues.GetInt(dc.ActiveDialog!.State, StepIndex) + 1, reason, result, cancellationToken);
+
+    /// <summary>Runs one step; override to trace or wrap steps.</summary>
+    protected virtual Task<DialogTurnResult> OnStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+        => _steps[stepContext.Index](stepContext, cancellationToken);
+
+    internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        if (index >= _steps.Count)
+        {
+            // Past the last step (or stored index beyond a shortened waterfall): the dialog ends with the last result.
+            return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
+        var state = dc.ActiveDialog!.State;
+        state[StepIndex] = index;
+        state.TryGetValue(PersistedOptions, out var options);
+        var values = StateValues.Get<Dictionary<string, object>>(state, PersistedValues) ?? [];
+        state[PersistedValues] = values;
+        var stepContext = new WaterfallStepContext(this, dc, options, values, index, reason, result);
+        return await OnStepAsync(stepContext, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,120 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace ShopAdsBot.Content;
+
+/// <summary>Everything in dialogs/, cards/ and seeds/, loaded and validated once at startup.</summary>
+public sealed class ContentCatalog
+{
+    /// <summary>The 11 troubleshooting branches (DESIGN.md "Stable interface").</summary>
+    public static IReadOnlyList<string> BranchIds { get; } =
+    [
+        "connect-shop", "create-ad", "ads-tab-missing", "bc-admin-permission", "shop-not-ready", "bc-access-required",
+        "ads-manager-not-connected", "account-management", "support-contact", "ad-rejected", "underperforming",
+    ];
+
+    /// <summary>The branch a final "Non" escalates to.</summary>
+    public const string SupportBranchId = "support-contact";
+
+    /// <summary>The card templates the bot renders (cards/&lt;name&gt;.json).</summary>
+    public static IReadOnlyList<string> TemplateNames { get; } = ["welcome", "menu", "question", "answer", "suggestions", "notice"];
+
+    public required string Root { get; init; }
+    public required IReadOnlyDictionary<string, FlowDefinition> Flows { get; init; }
+    public required MenuDefinition Menu { get; init; }
+    public required HelpCatalog Help { get; init; }
+    public required IReadOnlyDictionary<string, JObject> CardTemplates { get; init; }
+
+    public FlowDefinition Flow(string branchId) =>
+        Flows.TryGetValue(branchId, out var flow) ? flow : throw new ContentException($"dialogs/{branchId}.json: branch does not exist");
+
+    /// <summary>Reads and validates the content; throws a <see cref="ContentException"/> listing every problem.</summary>
+    public static ContentCatalog Load(string contentRoot)
+    {
+        var catalog = Read(contentRoot);
+        var problems = ContentValidator.Validate(catalog);
+        return problems.Count == 0 ? catalog : throw new ContentException(problems);
+    }
+
+    /// <summary>Reads the files without validating them (throws only when a file is missing or is not the expected JSON).</summary>
+    public static ContentCatalog Read(string contentRoot)
+    {
+        var flows = new Dictionary<string, FlowDefinition>();
+        foreach (var path in Files(contentRoot, "dialogs").Where(p => Path.GetFileName(p) != "main-menu.json"))
+            flows[Path.GetFileNameWithoutExtension(path)] = ReadModel<FlowDefinition>(contentRoot, path);
+
+        var templates = new Dictionary<string, JObject>();
+        foreach (var path in Files(contentRoot, "cards"))
+            templates[Path.GetFileNameWithoutExtension(path)] = ReadJson(contentRoot, path) as JObject
+                ?? throw new ContentException($"{Relative(contentRoot, path)}: a card template must be a JSON object");
+
+        return new ContentCatalog
+        {
+            Root = contentRoot,
+            Flows = flows,
+            Menu = ReadModel<MenuDefinition>(contentRoot, Path.Combine(contentRoot, "dialogs", "main-menu.json")),
+            Help = new HelpCatalog(ReadModel<List<HelpSection>>(contentRoot, Path.Combine(contentRoot, "seeds", "help-sections.json"))),
+            CardTemplates = templates,
+        };
+    }
+
+    /// <summary>
+    /// The content root: the app's base directory (the host copies dialogs/, cards/, seeds/ to its output),
+    /// else the first parent of it (or of the current directory) holding dialogs/main-menu.json: the repository when run from source.
+    /// </summary>
+    public static string LocateRoot(params string[] startDirectories)
+    {
+        var starts = startDirectories.Length > 0 ? startDirectories : [AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
+        foreach (var start in starts)
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "dialogs", "main-menu.json")))
+                    return dir.FullName;
+        throw new ContentException($"dialogs/main-menu.json: not found under {AppContext.BaseDirectory} or any parent directory");
+    }
+
+    internal static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static IEnumerable<string> Files(string root, string folder)
+    {
+        var dir = Path.Combine(root, folder);
+        if (!Directory.Exists(dir)) throw new ContentException($"{folder}/: folder not found in {root}");
+        return Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal);
+    }
+
+    // Strict: an unknown property is an error, so a typo ("sumary") is reported instead of silently dropped.
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+        MissingMemberHandling = MissingMemberHandling.Error,
+        NullValueHandling = NullValueHandling.Ignore,
+        ObjectCreationHandling = ObjectCreationHandling.Replace, // never fill a default instance in place
+    });
+
+    private static T ReadModel<T>(string root, string path)
+    {
+        try
+        {
+            return ReadJson(root, path).ToObject<T>(Serializer) ?? throw new ContentException($"{Relative(root, path)}: empty file");
+        }
+        catch (JsonException e)
+        {
+            throw new ContentException($"{Relative(root, path)}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Parses a JSON file, keeping date-like strings as strings.</summary>
+    internal static JToken ReadJson(string root, string path)
+    {
+        if (!File.Exists(path)) throw new ContentException($"{Relative(root, path)}: file not found");
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(path)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader);
+        }
+        catch (JsonException e)
+        {
+            throw new ContentException($"{Relative(root, path)}: invalid JSON: {e.Message}", e);
+        }
+    }
+}

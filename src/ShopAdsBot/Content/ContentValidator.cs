@@ -1,0 +1,284 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using ShopAdsBot.Cards;
+
+namespace ShopAdsBot.Content;
+
+/// <summary>
+/// Proves the content is whole (DESIGN.md): every branch in the menu, every node reachable, no dead end, no cycle,
+/// every string in FR and EN without links, every help link https, every card renders for every node in both languages.
+/// </summary>
+public static partial class ContentValidator
+{
+    private const string MenuFile = "dialogs/main-menu.json";
+    private const string HelpFile = "seeds/help-sections.json";
+    private static readonly string[] Languages = ["fr", "en"];
+
+    public static IReadOnlyList<ContentProblem> Validate(ContentCatalog catalog)
+    {
+        var problems = new List<ContentProblem>();
+        CheckMenu(catalog, problems);
+        CheckHelp(catalog.Help, problems);
+        foreach (var flow in catalog.Flows.Values)
+            CheckFlow(catalog, flow, problems);
+        CheckCards(catalog, problems);
+        return problems;
+    }
+
+    private static void CheckMenu(ContentCatalog catalog, List<ContentProblem> problems)
+    {
+        void Add(string message) => problems.Add(new(MenuFile, null, message));
+        var menu = catalog.Menu;
+
+        foreach (var id in ContentCatalog.BranchIds.Where(id => !catalog.Flows.ContainsKey(id)))
+            problems.Add(new($"dialogs/{id}.json", null, "branch file is missing"));
+        foreach (var id in catalog.Flows.Keys.Where(id => !ContentCatalog.BranchIds.Contains(id)))
+            problems.Add(new($"dialogs/{id}.json", null, $"'{id}' is not a branch id (expected one of {string.Join(", ", ContentCatalog.BranchIds)})"));
+
+        if (menu.Groups.Count == 0) Add("no menu groups");
+        foreach (var group in menu.Groups)
+        {
+            CheckText(group.Title, $"group '{group.Id}' title", Add);
+            if (menu.Groups.Count(g => g.Id == group.Id) > 1) Add($"group '{group.Id}' is defined twice");
+            if (group.Branches.Count is 0 or > 6) Add($"group '{group.Id}' has {group.Branches.Count} branches (1..6 keep the menu readable)");
+            foreach (var id in group.Branches.Where(id => !catalog.Flows.ContainsKey(id)))
+                Add($"group '{group.Id}': branch '{id}' does not exist");
+        }
+        foreach (var id in ContentCatalog.BranchIds.Union(catalog.Flows.Keys))
+        {
+            var count = menu.Groups.Sum(g => g.Branches.Count(b => b == id));
+            if (count != 1) Add($"branch '{id}' must appear in exactly one group (found {count})");
+        }
+
+        foreach (var key in MenuDefinition.RequiredStrings.Where(k => !menu.Has(k)))
+            Add($"string '{key}' is missing");
+        foreach (var (key, text) in menu.Strings)
+        {
+            CheckText(text, $"string '{key}'", Add);
+            if (!MenuDefinition.Placeholders(text.Fr).SetEquals(MenuDefinition.Placeholders(text.En)))
+                Add($"string '{key}': fr and en use different {{placeholders}}");
+        }
+    }
+
+    private static void CheckHelp(HelpCatalog help, List<ContentProblem> problems)
+    {
+        foreach (var section in help.Sections)
+        {
+            void Add(string message) => problems.Add(new(HelpFile, null, $"section '{section.Id}': {message}"));
+            if (help.Sections.Count(s => s.Id == section.Id) > 1) Add("id is used twice");
+            if (section.TitleFr.Trim().Length == 0) Add("title_fr is empty");
+            if (section.TitleEn.Trim().Length == 0) Add("title_en is empty");
+            foreach (var (name, url) in new[] { ("url", section.UrlFr), ("url_en", section.UrlEn) })
+                if (!IsHttps(url)) Add($"{name} '{url}' is not an absolute https URL");
+        }
+    }
+
+    private static void CheckFlow(ContentCatalog catalog, FlowDefinition flow, List<ContentProblem> problems)
+    {
+        var file = $"dialogs/{flow.Id}.json";
+        void AddFlow(string message) => problems.Add(new(file, null, message));
+
+        var fileId = catalog.Flows.First(kv => kv.Value == flow).Key;
+        if (flow.Id != fileId) AddFlow($"id '{flow.Id}' must equal the file name '{fileId}'");
+        if (catalog.Menu.GroupOf(flow.Id) is { } group && group.Id != flow.Group)
+            AddFlow($"group '{flow.Group}' does not match the menu, which lists it under '{group.Id}'");
+        CheckText(flow.Title, "title", AddFlow);
+        CheckText(flow.Summary, "summary", AddFlow);
+        if (flow.Nodes.Count == 0) { AddFlow("no nodes"); return; }
+        if (flow.FindNode(flow.Start) is null) AddFlow($"start '{flow.Start}' does not exist");
+
+        foreach (var node in flow.Nodes)
+        {
+            void Add(string message) => problems.Add(new(file, node.Id, message));
+            if (!KebabCase().IsMatch(node.Id)) Add("id must be kebab-case");
+            if (flow.Nodes.Count(n => n.Id == node.Id) > 1) Add("id is used twice");
+            if (node.IsQuestion) CheckQuestion(flow, node, Add);
+            else if (node.IsAnswer) CheckAnswer(catalog, flow, node, Add);
+            else Add($"type '{node.Type}' must be 'question' or 'answer'");
+        }
+
+        var reachable = Reachable(flow);
+        if (flow.FindNode(flow.Start) is not null)
+            foreach (var node in flow.Nodes.Where(n => !reachable.Contains(n.Id)))
+                problems.Add(new(file, node.Id, $"not reachable from start '{flow.Start}'"));
+        if (FindCycle(flow) is { } cycle)
+            problems.Add(new(file, cycle[0], $"cycle: {string.Join(" → ", cycle)}"));
+    }
+
+    private static void CheckQuestion(FlowDefinition flow, FlowNode node, Action<string> add)
+    {
+        CheckText(node.Text, "text", add);
+        if (node.Context is not null) CheckText(node.Context, "context", add);
+        if (node.Choices.Count is < 2 or > 6) add($"has {node.Choices.Count} choices (2..6 expected)");
+        if (node.Next is not null) add("a question has no 'next': its choices lead on");
+        foreach (var choice in node.Choices)
+        {
+            if (!KebabCase().IsMatch(choice.Id)) add($"choice '{choice.Id}': id must be kebab-case");
+            if (node.Choices.Count(c => c.Id == choice.Id) > 1) add($"choice '{choice.Id}': id is used twice");
+            CheckText(choice.Title, $"choice '{choice.Id}' title", add);
+            if (flow.FindNode(choice.Next) is null) add($"choice '{choice.Id}': next '{choice.Next}' does not exist");
+            foreach (var lang in choice.Synonyms?.Keys.Except(Languages) ?? [])
+                add($"choice '{choice.Id}': synonyms language '{lang}' must be fr or en");
+        }
+    }
+
+    private static void CheckAnswer(ContentCatalog catalog, FlowDefinition flow, FlowNode node, Action<string> add)
+    {
+        CheckText(node.Title, "title", add);
+        foreach (var (text, name) in new[] { (node.Intro, "intro"), (node.Note, "note") })
+            if (text is not null) CheckText(text, name, add);
+        if (node.Steps.Count == 0 && node.Intro is null) add("an answer needs steps or an intro");
+        if (node.Steps.Count > 6) add($"has {node.Steps.Count} steps (6 at most)");
+        for (var i = 0; i < node.Steps.Count; i++) CheckText(node.Steps[i], $"step {i + 1}", add);
+        if (node.Choices.Count > 0) add("an answer has no choices (it ends with « Cela a-t-il résolu votre problème ? »)");
+        foreach (var id in node.Sections.Where(id => !catalog.Help.Contains(id)))
+            add($"help section '{id}' does not exist in {HelpFile}");
+        if (node.Next is not null && flow.FindNode(node.Next) is null) add($"next '{node.Next}' does not exist");
+    }
+
+    private static void CheckText(LocalizedText text, string what, Action<string> add)
+    {
+        foreach (var (lang, value) in new[] { ("fr", text.Fr), ("en", text.En) })
+        {
+            if (value.Trim().Length == 0) add($"{what}: {lang} text is missing");
+            else if (MarkdownLink().IsMatch(value)) add($"{what}: {lang} text has a markdown link (links come only from 'sections')");
+            else if (RawUrl().IsMatch(value)) add($"{what}: {lang} text has a URL (links come only from 'sections')");
+        }
+    }
+
+    private static HashSet<string> Reachable(FlowDefinition flow)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>([flow.Start]);
+        while (pending.TryPop(out var id))
+            if (flow.FindNode(id) is { } node && seen.Add(id))
+                foreach (var next in Successors(node)) pending.Push(next);
+        return seen;
+    }
+
+    // A flow is a directed acyclic graph: a cycle (through choices or "Non" → next) would trap the user in a loop.
+    private static List<string>? FindCycle(FlowDefinition flow)
+    {
+        var done = new HashSet<string>();
+        var path = new List<string>();
+        List<string>? Visit(string id)
+        {
+            if (path.IndexOf(id) is var at and >= 0) return [.. path[at..], id];
+            if (!done.Add(id) || flow.FindNode(id) is not { } node) return null;
+            path.Add(id);
+            foreach (var next in Successors(node))
+                if (Visit(next) is { } cycle) return cycle;
+            path.RemoveAt(path.Count - 1);
+            return null;
+        }
+        return flow.Nodes.Select(n => Visit(n.Id)).FirstOrDefault(c => c is not null);
+    }
+
+    private static IEnumerable<string> Successors(FlowNode node) =>
+        node.Choices.Select(c => c.Next).Concat(node.Next is null ? [] : [node.Next]);
+
+    // Every card, for every node and both languages, must render into a card every channel shows.
+    private static void CheckCards(ContentCatalog catalog, List<ContentProblem> problems)
+    {
+        var missing = ContentCatalog.TemplateNames.Where(t => !catalog.CardTemplates.ContainsKey(t)).ToList();
+        foreach (var name in missing) problems.Add(new($"cards/{name}.json", null, "card template is missing"));
+        if (missing.Count > 0 || problems.Count > 0) return; // rendering broken content would only repeat the problems above
+
+        var cards = new CardFactory(catalog);
+        foreach (var lang in Languages)
+        {
+            CheckRender("welcome", null, lang, () => cards.Welcome(lang), problems);
+            CheckRender("menu", null, lang, () => cards.Menu(lang), problems);
+            CheckRender("suggestions", null, lang, () => cards.Suggestions(ContentCatalog.BranchIds, lang), problems);
+            foreach (var key in catalog.Menu.Strings.Keys)
+                CheckRender("notice", $"string {key}", lang, () => cards.Notice(catalog.Menu.Text(key, lang), lang, withMenuButton: true), problems);
+            CheckRender("notice", "without menu button", lang, () => cards.Notice(catalog.Menu.Text("help", lang), lang, withMenuButton: false), problems);
+            foreach (var flow in catalog.Flows.Values)
+                foreach (var node in flow.Nodes)
+                    CheckRender(node.IsQuestion ? "question" : "answer", $"{flow.Id}/{node.Id}", lang,
+                        () => node.IsQuestion ? cards.Question(flow, node, lang) : cards.Answer(flow, node, lang), problems);
+        }
+    }
+
+    private static void CheckRender(string template, string? node, string lang, Func<Microsoft.Bot.Schema.Attachment> render, List<ContentProblem> problems)
+    {
+        var where = node is null ? $"({lang})" : $"{node} ({lang})";
+        try
+        {
+            foreach (var message in CheckCard((JObject)render().Content))
+                problems.Add(new($"cards/{template}.json", where, message));
+        }
+        catch (Exception e) when (e is ContentException or InvalidCastException or ArgumentException)
+        {
+            problems.Add(new($"cards/{template}.json", where, $"does not render: {e.Message}"));
+        }
+    }
+
+    private static readonly HashSet<string> AllowedTypes =
+    [
+        "AdaptiveCard", "TextBlock", "RichTextBlock", "TextRun", "Container", "ColumnSet", "Column", "FactSet", "ActionSet",
+        "Action.Submit", "Action.OpenUrl", "Action.ShowCard",
+    ];
+
+    /// <summary>The problems of one rendered card (empty when Teams, Web Chat and the Emulator all show it well).</summary>
+    public static IReadOnlyList<string> CheckCard(JObject card)
+    {
+        var problems = new List<string>();
+        if ((string?)card["type"] != "AdaptiveCard") problems.Add("type must be AdaptiveCard");
+        if (!Version.TryParse((string?)card["version"], out var version) || version > new Version(1, 5))
+            problems.Add($"version '{card["version"]}' must be 1.5 or lower");
+        if (card["fallbackText"] is not JValue { Type: JTokenType.String } fallback || ((string)fallback!).Trim().Length == 0)
+            problems.Add("fallbackText is missing");
+        if ((string?)card["msteams"]?["width"] != "Full") problems.Add("msteams.width must be Full");
+
+        foreach (var s in card.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String && ((string)v!).Contains("${")))
+            problems.Add($"unbound expression '{s}' at {s.Path}");
+        foreach (var actions in card.Descendants().OfType<JProperty>().Where(p => p.Name == "actions" && p.Value is JArray { Count: > 6 }))
+            problems.Add($"{((JArray)actions.Value).Count} actions in one row at {actions.Path} (6 at most)");
+
+        foreach (var element in Elements(card))
+        {
+            var type = (string)element["type"]!;
+            if (!AllowedTypes.Contains(type)) problems.Add($"element type '{type}' at {element.Path} is not shown by every channel");
+            if (type == "TextBlock" && element["wrap"] is not JValue { Type: JTokenType.Boolean, Value: true })
+                problems.Add($"TextBlock at {element.Path} must have wrap: true");
+            if (type == "TextBlock" && string.IsNullOrWhiteSpace((string?)element["text"]))
+                problems.Add($"TextBlock at {element.Path} has no text");
+            if (type == "Action.OpenUrl" && !IsHttps((string?)element["url"]))
+                problems.Add($"Action.OpenUrl at {element.Path} has url '{element["url"]}', not an absolute https URL");
+            if (type is "Action.Submit" or "Action.OpenUrl" or "Action.ShowCard" && string.IsNullOrWhiteSpace((string?)element["title"]))
+                problems.Add($"{type} at {element.Path} has no title");
+            if (type == "Action.Submit" && !IsStamped(element["data"] as JObject))
+                problems.Add($"Action.Submit at {element.Path} data must be a choice (flow, node, choice) or a command, with msteams messageBack");
+        }
+        return problems;
+    }
+
+    // The card's elements and actions: every object with a "type", except inside an action's data (the bot's own payload).
+    private static IEnumerable<JObject> Elements(JToken token)
+    {
+        if (token is JObject { } obj && obj["type"] is JValue { Type: JTokenType.String }) yield return obj;
+        foreach (var child in token.Children())
+            if (child is not JProperty { Name: "data" })
+                foreach (var element in Elements(child is JProperty p ? p.Value : child)) yield return element;
+    }
+
+    private static bool IsStamped(JObject? data) =>
+        data is not null
+        && (data["command"] is JValue || (data["flow"] is JValue && data["node"] is JValue && data["choice"] is JValue))
+        && (string?)data["msteams"]?["type"] == "messageBack"
+        && !string.IsNullOrWhiteSpace((string?)data["msteams"]?["displayText"])
+        && data["msteams"]?["value"] is JObject;
+
+    private static bool IsHttps(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    [GeneratedRegex(@"\[[^\]]*\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"https?://|www\.", RegexOptions.IgnoreCase)]
+    private static partial Regex RawUrl();
+}

@@ -1,0 +1,76 @@
+using BotDialogs;
+using BotDialogs.Choices;
+using Microsoft.Bot.Builder;
+using ShopAdsBot.Cards;
+using ShopAdsBot.Content;
+
+namespace ShopAdsBot.Dialogs;
+
+/// <summary>
+/// One troubleshooting branch (a flow file of dialogs/) compiled into a WaterfallDialog. Each pass shows one node
+/// and waits for the answer; the next node begins with ReplaceDialogAsync, the loop idiom of the BotBuilder samples.
+/// A question node is a ChoicePrompt over its choices; an answer node is a ConfirmPrompt:
+/// « Cela a-t-il résolu votre problème ? » Oui ends the flow, Non goes to the next remedy, then to support.
+/// </summary>
+public class FlowDialog : WaterfallDialog
+{
+    private readonly FlowDefinition flow;
+    private readonly BotReplies replies;
+
+    public FlowDialog(FlowDefinition flow, BotReplies replies)
+        : base(flow.Id)
+    {
+        this.flow = flow;
+        this.replies = replies;
+        AddStep(ShowNodeStepAsync);
+        AddStep(FollowAnswerStepAsync);
+    }
+
+    /// <summary>The position stored in a FlowDialog's stack entry (the waterfall keeps its options under "options").</summary>
+    public static FlowPosition? PositionOf(DialogInstance instance) =>
+        instance.State.TryGetValue("options", out var options) ? FlowPosition.From(options) : null;
+
+    private async Task<DialogTurnResult> ShowNodeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var node = flow.FindNode(FlowPosition.From(step.Options)?.Node) ?? flow.StartNode;
+        var promptOptions = replies.PromptFor(flow, node, BotReplies.LanguageOf(step.Context));
+        return await step.PromptAsync(node.IsQuestion ? PromptIds.Choice : PromptIds.Confirm, promptOptions, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> FollowAnswerStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = BotReplies.LanguageOf(step.Context);
+        var node = flow.FindNode(FlowPosition.From(step.Options)?.Node) ?? flow.StartNode;
+
+        switch (step.Result)
+        {
+            case FoundChoice found when node.IsQuestion && node.Choices.FirstOrDefault(c => c.Id == found.Value) is { } choice:
+                return await ContinueAtAsync(step, flow.Id, choice.Next, cancellationToken);
+
+            case true:
+                await step.Context.SendActivityAsync(replies.NoticeWithMenu("resolvedThanks", language), cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+
+            case false when node.Next != null:
+                return await ContinueAtAsync(step, flow.Id, node.Next, cancellationToken);
+
+            case false when flow.Id != ContentCatalog.SupportBranchId:
+                // No remedy left in this branch: escalate to the support-contact answer.
+                await step.Context.SendActivityAsync(replies.Text("escalationIntro", language), cancellationToken);
+                var support = replies.Content.Flow(ContentCatalog.SupportBranchId);
+                return await step.ReplaceDialogAsync(support.Id, new FlowPosition(support.Id, support.Start), cancellationToken);
+
+            case false:
+                await step.Context.SendActivityAsync(replies.NoticeWithMenu("lastResort", language), cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+
+            default:
+                // PromptNotRecognized: the prompt gave up after its maximum attempts.
+                await step.Context.SendActivityAsync(replies.NoticeWithMenu("tooManyAttempts", language), cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+        }
+    }
+
+    private static Task<DialogTurnResult> ContinueAtAsync(WaterfallStepContext step, string branch, string node, CancellationToken cancellationToken) =>
+        step.ReplaceDialogAsync(branch, new FlowPosition(branch, node), cancellationToken);
+}

@@ -1,0 +1,30 @@
+using Newtonsoft.Json.Linq;
+
+namespace ShopAdsBot.Dialogs;
+
+/// <summary>
+/// Where a seller is in a troubleshooting flow: the branch and the node. It is the FlowDialog's options,
+/// persisted as plain JSON on the dialog stack ({"branch": "...", "node": "..."}), and the value of the "Flow" trace.
+/// </summary>
+public sealed class FlowPosition
+{
+    public FlowPosition(string branch, string node)
+    {
+        Branch = branch;
+        Node = node;
+    }
+
+    public string Branch { get; }
+
+    public string Node { get; }
+
+    public JObject ToJson() => new() { ["branch"] = Branch, ["node"] = Node };
+
+    /// <summary>Reads a position from a dialog's options as stored (JObject) or as passed in (FlowPosition).</summary>
+    public static FlowPosition? From(object? options) => options switch
+    {
+        FlowPosition position => position,
+        JObject json when json.Value<string>("branch") is { } branch && json.Value<string>("node") is { } node => new FlowPosition(branch, node),
+        _ => null,
+    };
+}

@@ -1,0 +1,42 @@
+using BotDialogs;
+
+namespace ShopAdsBot.Dialogs;
+
+/// <summary>The words that work from anywhere in the conversation, in French and English.</summary>
+public enum GlobalCommand
+{
+    None,
+    Menu,
+    Restart,
+    Cancel,
+    Help,
+}
+
+public static class GlobalCommands
+{
+    private static readonly Dictionary<string, GlobalCommand> Words = new()
+    {
+        ["menu"] = GlobalCommand.Menu, ["menu principal"] = GlobalCommand.Menu, ["main menu"] = GlobalCommand.Menu,
+        ["accueil"] = GlobalCommand.Menu, ["home"] = GlobalCommand.Menu, ["retour au menu"] = GlobalCommand.Menu, ["back to menu"] = GlobalCommand.Menu,
+        ["recommencer"] = GlobalCommand.Restart, ["restart"] = GlobalCommand.Restart, ["start over"] = GlobalCommand.Restart,
+        ["reset"] = GlobalCommand.Restart, ["reinitialiser"] = GlobalCommand.Restart, ["on recommence"] = GlobalCommand.Restart,
+        ["annuler"] = GlobalCommand.Cancel, ["cancel"] = GlobalCommand.Cancel, ["stop"] = GlobalCommand.Cancel,
+        ["quitter"] = GlobalCommand.Cancel, ["quit"] = GlobalCommand.Cancel, ["arreter"] = GlobalCommand.Cancel,
+        ["aide"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["au secours"] = GlobalCommand.Help, ["?"] = GlobalCommand.Help,
+    };
+
+    /// <summary>A command button (submit value {"command": "menu"}) or a message that is exactly one of the words.</summary>
+    public static GlobalCommand Parse(DialogInput input)
+    {
+        if (input.Value?.Value<string>("command") is { } command)
+        {
+            return Words.GetValueOrDefault(TextNormalizer.Normalize(command), GlobalCommand.None);
+        }
+        if (input.IsSubmit || input.Text is null)
+        {
+            return GlobalCommand.None;
+        }
+        var text = input.Text.Trim().TrimStart('/');
+        return text == "?" ? GlobalCommand.Help : Words.GetValueOrDefault(TextNormalizer.Normalize(text), GlobalCommand.None);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace ShopAdsBot.Recognition;
+
+/// <summary>The hand-written domain knowledge of seeds/routing-keywords.json.</summary>
+public sealed class RoutingKeywords
+{
+    public IReadOnlyList<string> Stopwords { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Spelling { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Phrases { get; init; } = new Dictionary<string, string>();
+    /// <summary>Branch id → language → key phrases.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+
+    /// <summary>The key phrases as labelled utterances, so they train the model like examples.</summary>
+    public IEnumerable<LabelledUtterance> AsUtterances() =>
+        from branch in Branches
+        from lang in branch.Value
+        from phrase in lang.Value
+        select new LabelledUtterance(branch.Key, lang.Key, phrase);
+}
+
+/// <summary>Reads the recognizer's data files from a seeds directory.</summary>
+public static class RoutingSeeds
+{
+    public const string ExamplesFile = "routing-examples.tsv";
+    public const string KeywordsFile = "routing-keywords.json";
+    public const string HoldoutFile = "routing-holdout.tsv";
+
+    /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
+    public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)
+    {
+        var list = new List<LabelledUtterance>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#')) continue;
+            var cols = line.Split('\t');
+            if (cols.Length != 3 || cols.Any(string.IsNullOrWhiteSpace))
+                throw new InvalidDataException($"{path}:{lineNo}: expected 3 tab-separated columns (branch, lang, text).");
+            list.Add(new LabelledUtterance(cols[0].Trim(), cols[1].Trim(), cols[2].Trim()));
+        }
+        return list;
+    }
+
+    public static RoutingKeywords ReadKeywords(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var root = doc.RootElement;
+        Dictionary<string, string> Map(string name) =>
+            root.TryGetProperty(name, out var e)
+                ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
+                : new Dictionary<string, string>();
+        var branches = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        if (root.TryGetProperty("branches", out var b))
+            foreach (var branch in b.EnumerateObject())
+                branches[branch.Name] = branch.Value.EnumerateObject().ToDictionary(
+                    l => l.Name,
+                    l => (IReadOnlyList<string>)l.Value.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList());
+        return new RoutingKeywords
+        {
+            Stopwords = root.TryGetProperty("stopwords", out var s) ? s.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+            Spelling = Map("spelling"),
+            Phrases = Map("phrases"),
+            Branches = branches,
+        };
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace ShopAdsBot.Recognition;
+
+/// <summary>
+/// Turns a raw message into canonical tokens: folds case and accents, splits on anything that is not a letter or
+/// digit, rewrites misspellings / abbreviations / franglais to one spelling, drops stop words, then merges known
+/// multi-word terms ("business center" → "bc"). Immutable after construction, so safe to share between threads.
+/// </summary>
+public sealed class TextNormalizer
+{
+    /// <summary>Only the start of a very long message is analysed: the problem is almost always stated early.</summary>
+    public const int MaxAnalysedChars = 2000;
+
+    private readonly IReadOnlyDictionary<string, string> _spelling;
+    private readonly IReadOnlySet<string> _stopwords;
+    // First token of a phrase → (phrase tokens, replacement), longest first.
+    private readonly IReadOnlyDictionary<string, (string[] Tokens, string Replacement)[]> _phrases;
+
+    public TextNormalizer(IReadOnlyDictionary<string, string> spelling, IEnumerable<string> stopwords, IReadOnlyDictionary<string, string> phrases)
+    {
+        _spelling = spelling.ToDictionary(p => Fold(p.Key), p => Fold(p.Value), StringComparer.Ordinal);
+        _stopwords = stopwords.Select(Fold).ToHashSet(StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, List<(string[], string)>>(StringComparer.Ordinal);
+        foreach (var (phrase, replacement) in phrases)
+        {
+            // Keys go through the same pipeline as messages, so "processus de vente" matches "processus vente".
+            var tokens = BaseTokens(phrase);
+            if (tokens.Count == 0) continue;
+            if (!byFirst.TryGetValue(tokens[0], out var list)) byFirst[tokens[0]] = list = [];
+            list.Add((tokens.ToArray(), Fold(replacement)));
+        }
+        _phrases = byFirst.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Item1.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Plain text safe to echo back: truncated to <see cref="MaxAnalysedChars"/>, and every character that could act
+    /// as markup, a link or a mention in a card or a chat client (&lt; &gt; [ ] ( ) * _ ` ~ | \ / @ # { } &amp; = and control
+    /// characters) becomes a space. Letters, digits and sentence punctuation stay, so the text still reads.
+    /// </summary>
+    public static string Sanitize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var span = text.AsSpan(0, Math.Min(text.Length, MaxAnalysedChars));
+        // Never cut a surrogate pair in half.
+        if (span.Length > 0 && char.IsHighSurrogate(span[^1])) span = span[..^1];
+        var sb = new StringBuilder(span.Length);
+        var lastWasSpace = true;
+        foreach (var c in span)
+        {
+            var keep = char.IsLetterOrDigit(c) || c is '.' or ',' or '\'' or '\u2019' or '?' or '!' or ':' or ';' or '-' or '%' or '\u20ac' or '$' or '+' or '"' or '\u00ab' or '\u00bb';
+            if (keep) { sb.Append(c); lastWasSpace = false; }
+            else if (!lastWasSpace) { sb.Append(' '); lastWasSpace = true; }
+        }
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>Canonical tokens of a message, in order.</summary>
+    public IReadOnlyList<string> Tokens(string? text)
+    {
+        var baseTokens = BaseTokens(text);
+        var result = new List<string>(baseTokens.Count);
+        for (var i = 0; i < baseTokens.Count; i++)
+        {
+            var matched = false;
+            if (_phrases.TryGetValue(baseTokens[i], out var candidates))
+            {
+                foreach (var (tokens, replacement) in candidates)
+                {
+                    if (i + tokens.Length > baseTokens.Count) continue;
+                    var ok = true;
+                    for (var k = 1; k < tokens.Length && ok; k++) ok = baseTokens[i + k] == tokens[k];
+                    if (!ok) continue;
+                    result.Add(replacement);
+                    i += tokens.Length - 1;
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) result.Add(baseTokens[i]);
+        }
+        return result;
+    }
+
+    private List<string> BaseTokens(string? text)
+    {
+        var folded = Fold(text is null ? null : text.Length > MaxAnalysedChars ? text[..MaxAnalysedChars] : text);
+        var list = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var isWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (isWord && start < 0) start = i;
+            else if (!isWord && start >= 0)
+            {
+                AddToken(folded[start..i], list);
+                start = -1;
+            }
+        }
+        return list;
+    }
+
+    private void AddToken(string token, List<string> list)
+    {
+        if (_spelling.TryGetValue(token, out var canonical)) token = canonical;
+        else token = Stem(token);
+        if (_spelling.TryGetValue(token, out canonical)) token = canonical;
+        // One letter left by elisions (l', d', n') or splits (e-mail) carries nothing.
+        if (token.Length < 2 || _stopwords.Contains(token)) return;
+        list.Add(token);
+    }
+
+    /// <summary>Light plural stripping, the same for French and English ("annonces" → "annonce").</summary>
+    private static string Stem(string token) =>
+        token.Length > 4 && token[^1] == 's' && token[^2] != 's' ? token[..^1] : token;
+
+    /// <summary>Lower case, no accents (é → e, œ → oe), typographic apostrophes as plain separators.</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                    continue;
+            }
+            switch (c)
+            {
+                case 'œ': sb.Append("oe"); break;
+                case 'æ': sb.Append("ae"); break;
+                case 'ß': sb.Append("ss"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using ShopAdsBot.Recognition;
+
+namespace ShopAdsBot.Tests.Recognition;
+
+public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
+{
+    private ShopAdsRecognizer Recognizer => fixture.Recognizer;
+
+    [Theory]
+    // The issue's own examples.
+    [InlineData("l'onglet annonces napparait pas", "ads-tab-missing")]
+    [InlineData("erreur BC admin quand je clique sur créer une campagne", "bc-admin-permission")]
+    [InlineData("my LSA doesn't spend", "underperforming")]
+    // Missing accents, case, typos, franglais, abbreviations.
+    [InlineData("MA PUB A ETE REFUSEE COMMENT JE CONTESTE", "ad-rejected")]
+    [InlineData("comment creer une psa", "create-ad")]
+    [InlineData("erreur processus de vente incomplet quand je clic sur creer une campagne", "shop-not-ready")]
+    [InlineData("how do I contact shop ads support", "support-contact")]
+    public void RoutesMessagesToTheirBranch(string text, string branch)
+    {
+        var result = Recognizer.Recognize(text);
+
+        Assert.Equal(branch, result.TopIntent);
+        Assert.NotEqual(Confidence.Low, result.Confidence);
+        Assert.Equal(branch, result.Alternatives[0].Branch);
+    }
+
+    [Fact]
+    public void LongMessageWithContextIsRouted()
+    {
+        var text = "Bonjour, je suis gérante d'une petite boutique de cosmétiques, on vend surtout des sérums et des crèmes. " +
+                   "Depuis la semaine dernière on essaie de lancer de la pub, mon associé a créé le Business Center il y a longtemps " +
+                   "avec son adresse à lui. Quand je clique sur Créer une campagne dans le Centre des vendeurs, on me dit que " +
+                   "l'adresse e-mail du Centre des vendeurs doit avoir un accès administrateur à notre Business Center existant. Merci !";
+
+        Assert.Equal("bc-access-required", Recognizer.Recognize(text).TopIntent);
+    }
+
+    [Theory]
+    [InlineData("bonjour")]
+    [InlineData("hi")]
+    [InlineData("mon colis n'est pas arrivé, le client veut un remboursement")]
+    [InlineData("when do I get my affiliate commission as a creator?")]
+    [InlineData("Wie spät ist es in Berlin und wo kann ich gut essen?")]
+    [InlineData("¿Cuál es la mejor receta de paella valenciana?")]
+    public void OutOfScopeMessagesAreRejected(string text)
+    {
+        var result = Recognizer.Recognize(text);
+
+        Assert.Equal(ShopAdsRecognizer.NoneIntent, result.TopIntent);
+        Assert.Equal(Confidence.Low, result.Confidence);
+        Assert.True(result.IsOutOfScope);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \t\n ")]
+    [InlineData("🙂🔥😡👍🏽")]
+    [InlineData("\u0000\u0007\u200b")]
+    public void EmptyOrMeaninglessInputIsOutOfScope(string? text)
+    {
+        var result = Recognizer.Recognize(text);
+
+        Assert.Equal(ShopAdsRecognizer.NoneIntent, result.TopIntent);
+        Assert.Equal(Confidence.Low, result.Confidence);
+    }
+
+    [Fact]
+    public void HundredKilobytesAreTruncatedNotRejectedWithAnException()
+    {
+        var text = "ma campagne shop ads ne dépense rien, pourquoi ? " + new string('x', 100 * 1024) + " 😡";
+
+        var result = Recognizer.Recognize(text);
+
+        Assert.True(result.Text.Length <= TextNormalizer.MaxAnalysedChars);
+        Assert.Equal("underperforming", result.TopIntent);
+    }
+
+    [Theory]
+    [InlineData("[clic](http://evil)")]
+    [InlineData("<script>alert('x')</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("**urgent** ![img](https://evil.example/a.png) @everyone")]
+    public void InjectionAttemptsAreOutOfScopeAndNotReflectedAsMarkup(string text)
+    {
+        var result = Recognizer.Recognize(text);
+
+        Assert.Equal(ShopAdsRecognizer.NoneIntent, result.TopIntent);
+        AssertPlain(result.Text);
+    }
+
+    [Fact]
+    public void MarkupAroundARealQuestionIsStrippedButTheQuestionRouted()
+    {
+        var result = Recognizer.Recognize("<b>ma pub a été refusée</b>, je veux la contester [clic](http://evil.example)");
+
+        Assert.Equal("ad-rejected", result.TopIntent);
+        AssertPlain(result.Text);
+        Assert.Contains("ma pub a été refusée", result.Text);
+    }
+
+    private static void AssertPlain(string text)
+    {
+        foreach (var forbidden in new[] { "<", ">", "[", "]", "(", ")", "://", "*", "@", "`" })
+            Assert.DoesNotContain(forbidden, text);
+    }
+
+    [Fact]
+    public void AlternativesAreOrderedAndScoresAreProbabilities()
+    {
+        var result = Recognizer.Recognize("comment connecter mon compte ads manager au business center");
+
+        Assert.Equal(ShopAdsRecognizer.BranchIds.Count, result.Alternatives.Count);
+        Assert.Equal(ShopAdsRecognizer.BranchIds.OrderBy(b => b), result.Alternatives.Select(a => a.Branch).OrderBy(b => b));
+        Assert.All(result.Alternatives.Zip(result.Alternatives.Skip(1)), p => Assert.True(p.First.Score >= p.Second.Score));
+        Assert.InRange(result.Alternatives.Sum(a => a.Score), 0.0, 1.0 + 1e-9);
+        Assert.Equal(result.Alternatives[0].Score, result.Score);
+    }
+
+    [Fact]
+    public async Task RecognizeAsyncReturnsBranchIntentsAndNoneAsPlainText()
+    {
+        var result = await RecognizeThroughTurnAsync("my LSA doesn't spend <b>help</b>");
+
+        Assert.Equal("underperforming", result.GetTopScoringIntent().intent);
+        Assert.Contains("None", result.Intents.Keys);
+        foreach (var branch in ShopAdsRecognizer.BranchIds) Assert.Contains(branch, result.Intents.Keys);
+        Assert.All(result.Intents.Values, s => Assert.InRange(s.Score ?? -1, 0.0, 1.0));
+        AssertPlain(result.Text);
+        AssertPlain(result.AlteredText);
+        Assert.Equal("underperforming", ((Newtonsoft.Json.Linq.JObject)result.Properties["route"])["branch"]!.ToString());
+    }
+
+    [Fact]
+    public async Task RecognizeAsyncMakesNoneTheTopIntentWhenOutOfScope()
+    {
+        var result = await RecognizeThroughTurnAsync("how long does shipping take to Canada?");
+
+        Assert.Equal("None", result.GetTopScoringIntent().intent);
+    }
+
+    [Fact]
+    public async Task GenericRecognizeAsyncConvertsTheResult()
+    {
+        var context = new TurnContext(new TestAdapter(), new Activity { Type = ActivityTypes.Message, Text = "pub rejetée, je peux faire appel ?" });
+
+        var converted = await Recognizer.RecognizeAsync<TopIntentOnly>(context, CancellationToken.None);
+
+        Assert.Equal("ad-rejected", converted.Intent);
+    }
+
+    [Fact]
+    public void ExtraLabelledPhrasesExtendTheModel()
+    {
+        const string unseen = "kwyjibo frobnicator";
+        Assert.Equal(ShopAdsRecognizer.NoneIntent, Recognizer.Recognize(unseen).TopIntent);
+
+        var extended = ShopAdsRecognizer.FromSeeds(fixture.SeedsDirectory,
+            [new("support-contact", "fr", "kwyjibo frobnicator"), new("support-contact", "en", "the kwyjibo frobnicator desk")]);
+
+        Assert.Equal("support-contact", extended.Recognize(unseen).TopIntent);
+    }
+
+    [Fact]
+    public void UnknownBranchInExtraPhrasesIsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => ShopAdsRecognizer.FromSeeds(fixture.SeedsDirectory, [new("no-such-branch", "fr", "x")]));
+    }
+
+    [Fact]
+    public void ConcurrentRecognitionGivesTheSameAnswers()
+    {
+        var texts = fixture.Examples.Select(e => e.Text).ToArray();
+        var sequential = texts.Select(t => Recognizer.Recognize(t).TopIntent).ToArray();
+
+        var parallel = new string[texts.Length];
+        Parallel.For(0, texts.Length * 4, i => parallel[i % texts.Length] = Recognizer.Recognize(texts[i % texts.Length]).TopIntent);
+
+        Assert.Equal(sequential, parallel);
+    }
+
+    private async Task<RecognizerResult> RecognizeThroughTurnAsync(string text)
+    {
+        var context = new TurnContext(new TestAdapter(), new Activity { Type = ActivityTypes.Message, Text = text, Locale = "fr-FR" });
+        return await Recognizer.RecognizeAsync(context, CancellationToken.None);
+    }
+
+    public sealed class TopIntentOnly : IRecognizerConvert
+    {
+        public string Intent { get; private set; } = string.Empty;
+
+        public void Convert(dynamic result) => Intent = ((RecognizerResult)result).GetTopScoringIntent().intent;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+using ShopAdsBot.Content;
+using ShopAdsBot.Hosting;
+
+namespace ShopAdsBot.Tests.Support;
+
+/// <summary>
+/// The real bot (services registered exactly as the host does) behind the SDK's TestAdapter, one conversation per client.
+/// Each turn builds a new bot and dialog context over the same IStorage, as in production.
+/// </summary>
+public sealed class BotTestClient
+{
+    private static readonly Lazy<IServiceProvider> SharedServices = new(() => BuildServices());
+
+    private readonly IServiceProvider services;
+    private readonly TestAdapter adapter;
+
+    public BotTestClient(string locale = "fr-FR", string channelId = "test", IServiceProvider? services = null)
+    {
+        this.services = services ?? SharedServices.Value;
+        adapter = new TestAdapter(channelId) { Locale = locale };
+        adapter.Conversation.Conversation.Id = Guid.NewGuid().ToString("N");
+    }
+
+    public static IServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" }).Build();
+        var collection = new ServiceCollection().AddLogging(l => l.ClearProviders()).AddSingleton<IConfiguration>(configuration);
+        collection.AddShopAdsBot(configuration);
+        configure?.Invoke(collection);
+        return collection.BuildServiceProvider();
+    }
+
+    public ContentCatalog Content => services.GetRequiredService<ContentCatalog>();
+
+    public string Locale => adapter.Locale;
+
+    public string ChannelId => adapter.Conversation.ChannelId;
+
+    public Task<IReadOnlyList<Activity>> SendTextAsync(string text) => SendAsync(adapter.MakeActivity(text));
+
+    /// <summary>A click on an Adaptive Card Action.Submit: a message with the button's data as value and no text.</summary>
+    public Task<IReadOnlyList<Activity>> ClickAsync(JObject data)
+    {
+        var activity = adapter.MakeActivity();
+        activity.Value = data;
+        return SendAsync(activity);
+    }
+
+    public Task<IReadOnlyList<Activity>> ConversationStartAsync()
+    {
+        var activity = adapter.MakeActivity();
+        activity.Type = ActivityTypes.ConversationUpdate;
+        activity.MembersAdded = [new ChannelAccount("bot", "ShopAdsBot"), new ChannelAccount("user1", "Vendeur")];
+        activity.Recipient = new ChannelAccount("bot", "ShopAdsBot");
+        return SendAsync(activity);
+    }
+
+    public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
+    {
+        activity.Locale ??= adapter.Locale;
+        var bot = services.GetRequiredService<IBot>();
+        await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<Activity>();
+        while (adapter.GetNextReply() is Activity reply)
+        {
+            replies.Add(reply);
+        }
+        return replies;
+    }
+}

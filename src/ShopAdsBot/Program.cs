@@ -1,3 +1,4 @@
+using ShopAdsBot.Channels.WebChat;
 using ShopAdsBot.Content;
 using ShopAdsBot.Hosting;
 
@@ -15,9 +16,11 @@ if (args.FirstOrDefault() == "diagrams")
 // endpoints in Hosting/BotEndpoints.cs.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddShopAdsBot(builder.Configuration);
+builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.MapShopAdsBot();
+app.MapWebChatChannel();
 app.Run();
 
 /// <summary>Entry point, public so that tests can host the real app with WebApplicationFactory.</summary>

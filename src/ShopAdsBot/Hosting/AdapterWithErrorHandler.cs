@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
@@ -35,5 +36,21 @@ public class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(inner, "The error handler itself failed");
             }
         };
+    }
+
+    /// <summary>
+    /// Runs an activity from an in-process channel (the local Direct Line behind Web Chat), whose caller is already
+    /// trusted, through this same adapter: middleware, OnTurnError and expectReplies included. CloudAdapter keeps its
+    /// own overloads protected, and BotAdapter's public one throws NotImplementedException.
+    /// </summary>
+    public override Task<InvokeResponse> ProcessActivityAsync(ClaimsIdentity claimsIdentity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var authentication = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = claimsIdentity,
+            Audience = BotFrameworkAuthentication.GetOriginatingAudience(),
+            ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(claimsIdentity),
+        };
+        return ProcessActivityAsync(authentication, activity, callback, cancellationToken);
     }
 }

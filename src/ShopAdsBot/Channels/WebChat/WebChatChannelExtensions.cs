@@ -1,0 +1,61 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ShopAdsBot.Channels.DirectLine;
+
+namespace ShopAdsBot.Channels.WebChat;
+
+/// <summary>
+/// The Web Chat channel in two calls: <c>builder.Services.AddWebChatChannel(...)</c> and <c>app.MapWebChatChannel()</c>.
+/// It serves the page at "/", its static files, the token endpoint, and the local Direct Line.
+/// </summary>
+public static class WebChatChannelExtensions
+{
+    public static IServiceCollection AddWebChatChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .PostConfigure(options => options.EnableLocal ??= environment.IsDevelopment())
+            .Validate(options => Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
+                "DirectLine:Endpoint must be an absolute http(s) URL.")
+            .Validate(options => options.MaxActivityBytes > 0 && options.MaxPostsPerWindow > 0 && options.MaxConversations > 0,
+                "DirectLine limits must be positive.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalDirectLineTokenService>();
+        services.AddSingleton<LocalConversationStore>();
+        services.AddSingleton<LocalDirectLineBotConnector>();
+        services.AddHttpClient(WebChatTokenEndpoint.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WebChatTokenEndpoint.RateLimitPolicy, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxTokenRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1) });
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication MapWebChatChannel(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseStaticFiles();
+
+        // "/" is the Web Chat page; mapped as an endpoint so it wins over any other default-document rule.
+        app.MapGet("/", (IWebHostEnvironment env) =>
+        {
+            var page = env.WebRootFileProvider.GetFileInfo("index.html");
+            return page.Exists && page.PhysicalPath is not null
+                ? Results.File(page.PhysicalPath, "text/html; charset=utf-8")
+                : Results.NotFound();
+        });
+        app.MapWebChatToken();
+        app.MapLocalDirectLine();
+        return app;
+    }
+}

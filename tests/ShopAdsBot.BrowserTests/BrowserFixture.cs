@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ShopAdsBot.BrowserTests;
+
+/// <summary>
+/// The real host on Kestrel on a free loopback port, and Debian's chromium driven by Playwright.
+/// Every request the browser makes is recorded, to prove none leaves the machine.
+/// </summary>
+public abstract class BrowserFixture : IAsyncLifetime
+{
+    private readonly HostFactory _host;
+    private IPlaywright? _playwright;
+
+    protected BrowserFixture(Action<IServiceCollection>? services)
+    {
+        Port = FreePort();
+        _host = new HostFactory(Port, services);
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host.UseKestrel();
+        _host.StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    /// <summary>A fresh page (own context: no shared storage) that records every request URL.</summary>
+    public async Task<(IPage Page, List<string> Requests)> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            lock (requests)
+            {
+                requests.Add(request.Url);
+            }
+        };
+        return (page, requests);
+    }
+
+    /// <summary>Where screenshots go: tests/artifacts/ at the repository root (git-ignored).</summary>
+    public static string ArtifactPath(string fileName)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ShopAdsBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var artifacts = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "tests", "artifacts");
+        Directory.CreateDirectory(artifacts);
+        return Path.Combine(artifacts, fileName);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class HostFactory(int port, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            // appsettings.json binds localhost:3978; the tests take their own port so they never clash with a running bot.
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
+            }));
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
+            }
+        }
+    }
+}
+
+/// <summary>The host with the real bot.</summary>
+public sealed class RealBotFixture() : BrowserFixture(null);
+
+/// <summary>The host with <see cref="EchoBot"/>, whose replies are known in advance.</summary>
+public sealed class EchoBotFixture() : BrowserFixture(services => services.AddTransient<IBot, EchoBot>());

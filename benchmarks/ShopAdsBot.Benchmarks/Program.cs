@@ -32,6 +32,8 @@ internal static class Accuracy
         Print(RecognizerEvaluation.CrossValidate(keywords, examples), showErrors);
         var full = new ShopAdsRecognizer(keywords, examples);
         Print(RecognizerEvaluation.Evaluate(full, holdout, $"Hold-out ({holdout.Count} messages in {RoutingSeeds.HoldoutFile}, never in the model)"), showErrors);
+        var probe = RoutingSeeds.ReadUtterances(Path.Combine(seeds, RoutingSeeds.ProbeFile));
+        Print(RecognizerEvaluation.Evaluate(full, probe, $"Probe ({probe.Count} messages in {RoutingSeeds.ProbeFile}, never in the model)"), showErrors);
         if (!ablation) return;
         ThresholdSweep(RecognizerEvaluation.CrossValidatedOutcomes(keywords, examples));
         foreach (var (name, options) in new (string, RecognizerOptions)[]

@@ -26,6 +26,8 @@ public static class RoutingSeeds
     public const string ExamplesFile = "routing-examples.tsv";
     public const string KeywordsFile = "routing-keywords.json";
     public const string HoldoutFile = "routing-holdout.tsv";
+    /// <summary>Evaluation only: new messages (many out of scope but sharing the domain's words), never in the model.</summary>
+    public const string ProbeFile = "routing-oos-probe.tsv";
 
     /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
     public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)

@@ -8,6 +8,11 @@ public sealed class RoutingKeywords
     public IReadOnlyList<string> Stopwords { get; init; } = [];
     public IReadOnlyDictionary<string, string> Spelling { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Phrases { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Words that tie a message to Shop Ads (pub, campagne, BC, Ads Manager, onglet, rejet, support...). A message with
+    /// none of them is about the shop, the account or TikTok in general, not about Shop Ads (docs/recognizer.md).
+    /// </summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
     /// <summary>Branch id → language → key phrases.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
@@ -63,6 +68,7 @@ public static class RoutingSeeds
         return new RoutingKeywords
         {
             Stopwords = root.TryGetProperty("stopwords", out var s) ? s.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+            Cues = root.TryGetProperty("cues", out var q) ? q.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
             Spelling = Map("spelling"),
             Phrases = Map("phrases"),
             Branches = branches,

@@ -10,10 +10,22 @@ public sealed class AdsCues
     private readonly HashSet<string> _exact;
     private readonly string[] _long;
 
-    public AdsCues(IEnumerable<string> canonicalTokens)
+    public AdsCues(IEnumerable<string> canonicalTokens, IEnumerable<string>? surfaceForms = null)
     {
         _exact = canonicalTokens.Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
-        _long = _exact.Where(t => t.Length >= MinLengthForTypos).ToArray();
+        // Typos are matched against the canonical tokens and the words that spell them ("annonce", "campaign"),
+        // since a misspelt "annnonce" never reaches its canonical "ad".
+        _long = _exact.Concat(surfaceForms ?? []).Where(t => t.Length >= MinLengthForTypos).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The cues of seeds/routing-keywords.json, in canonical form, plus the spellings that rewrite to them.</summary>
+    public static AdsCues From(RoutingKeywords keywords, TextNormalizer normalizer)
+    {
+        var canonical = keywords.Cues.SelectMany(normalizer.Tokens).ToHashSet(StringComparer.Ordinal);
+        var surface = keywords.Spelling
+            .Where(p => canonical.Contains(TextNormalizer.Fold(p.Value)))
+            .Select(p => TextNormalizer.Fold(p.Key));
+        return new AdsCues(canonical, surface);
     }
 
     public bool IsEmpty => _exact.Count == 0;

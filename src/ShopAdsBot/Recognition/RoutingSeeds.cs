@@ -33,6 +33,8 @@ public static class RoutingSeeds
     public const string HoldoutFile = "routing-holdout.tsv";
     /// <summary>Evaluation only: new messages (many out of scope but sharing the domain's words), never in the model.</summary>
     public const string ProbeFile = "routing-oos-probe.tsv";
+    /// <summary>Evaluation only: new messages written after the probe, never used to tune anything.</summary>
+    public const string FreshFile = "routing-fresh.tsv";
 
     /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
     public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)

@@ -43,7 +43,7 @@ public sealed class ShopAdsRecognizer : IRecognizer
             ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases)
             : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>());
         _classes = [.. BranchIds, NoneIntent];
-        _cues = new AdsCues(keywords.Cues.SelectMany(_normalizer.Tokens));
+        _cues = AdsCues.From(keywords, _normalizer);
         _cueGate = _cues.IsEmpty ? CueGate.Off : options.CueGate;
         var classIndex = _classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 

@@ -103,7 +103,9 @@ public sealed class ShopAdsRecognizer : IRecognizer
         var scores = result.Alternatives.ToDictionary(a => a.Branch, a => a.Score, StringComparer.Ordinal);
         var pNone = result.Alternatives.Count == 0 ? 1 : Math.Max(0, 1 - result.Alternatives.Sum(a => a.Score));
         // A rejected message must have "none" as its top intent for any caller that just takes the top score.
-        scores[NoneIntent] = result.IsOutOfScope ? Math.Max(pNone, 1 - result.Score) : pNone;
+        // A message rejected by the cue gate may have a confident branch score: "none" is then certain, by rule.
+        var rejected = Math.Max(pNone, 1 - result.Score);
+        scores[NoneIntent] = !result.IsOutOfScope ? pNone : rejected > result.Score ? rejected : 1.0;
         return scores;
     }
 

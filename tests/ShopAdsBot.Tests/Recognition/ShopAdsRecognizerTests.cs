@@ -197,10 +197,13 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
         Assert.Equal("underperforming", ((Newtonsoft.Json.Linq.JObject)result.Properties["route"])["branch"]!.ToString());
     }
 
-    [Fact]
-    public async Task RecognizeAsyncMakesNoneTheTopIntentWhenOutOfScope()
+    [Theory]
+    [InlineData("how long does shipping take to Canada?")]
+    // Rejected by the cue gate although a branch scores high.
+    [InlineData("can I connect my shopify store to tiktok shop to sync inventory")]
+    public async Task RecognizeAsyncMakesNoneTheTopIntentWhenOutOfScope(string text)
     {
-        var result = await RecognizeThroughTurnAsync("how long does shipping take to Canada?");
+        var result = await RecognizeThroughTurnAsync(text);
 
         Assert.Equal("None", result.GetTopScoringIntent().intent);
     }

@@ -32,10 +32,16 @@ internal static class Accuracy
         Print(RecognizerEvaluation.CrossValidate(keywords, examples), showErrors);
         var full = new ShopAdsRecognizer(keywords, examples);
         Print(RecognizerEvaluation.Evaluate(full, holdout, $"Hold-out ({holdout.Count} messages in {RoutingSeeds.HoldoutFile}, never in the model)"), showErrors);
+        var probe = RoutingSeeds.ReadUtterances(Path.Combine(seeds, RoutingSeeds.ProbeFile));
+        Print(RecognizerEvaluation.Evaluate(full, probe, $"Probe ({probe.Count} messages in {RoutingSeeds.ProbeFile}, never in the model)"), showErrors);
+        var fresh = RoutingSeeds.ReadUtterances(Path.Combine(seeds, RoutingSeeds.FreshFile));
+        Print(RecognizerEvaluation.Evaluate(full, fresh, $"Fresh ({fresh.Count} messages in {RoutingSeeds.FreshFile}, never in the model nor used for tuning)"), showErrors);
         if (!ablation) return;
         ThresholdSweep(RecognizerEvaluation.CrossValidatedOutcomes(keywords, examples));
         foreach (var (name, options) in new (string, RecognizerOptions)[]
         {
+            ("without the cue gate", new RecognizerOptions(CueGate: CueGate.Off)),
+            ("cue gate caps at Medium instead of rejecting", new RecognizerOptions(CueGate: CueGate.CapAtMedium)),
             ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)),
             ("without key phrases", new RecognizerOptions(UseKeyPhrases: false)),
             ("without spelling/phrase rewriting", new RecognizerOptions(UseSpellingAndPhrases: false)),
@@ -43,10 +49,12 @@ internal static class Accuracy
         })
         {
             Print(RecognizerEvaluation.CrossValidate(keywords, examples, options: options, title: "CV " + name), false);
-            Print(RecognizerEvaluation.Evaluate(new ShopAdsRecognizer(keywords, examples, options), holdout, "Hold-out " + name), false);
+            var variant = new ShopAdsRecognizer(keywords, examples, options);
+            Print(RecognizerEvaluation.Evaluate(variant, holdout, "Hold-out " + name), false);
+            Print(RecognizerEvaluation.Evaluate(variant, probe, "Probe " + name), false);
         }
         // Typo robustness: the same cross-validation, with typos added to each held-out message.
-        foreach (var (name, options) in new (string, RecognizerOptions)[] { ("chosen model", RecognizerOptions.Default), ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)) })
+        foreach (var (name, options) in new (string, RecognizerOptions)[] { ("chosen model", RecognizerOptions.Default), ("without the cue gate", new RecognizerOptions(CueGate: CueGate.Off)), ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)) })
             Print(RecognizerEvaluation.Score($"CV with typos added to the held-out fold, {name}",
                 RecognizerEvaluation.CrossValidatedOutcomes(keywords, examples, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false);
     }

@@ -8,6 +8,11 @@ public sealed class RoutingKeywords
     public IReadOnlyList<string> Stopwords { get; init; } = [];
     public IReadOnlyDictionary<string, string> Spelling { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Phrases { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Words that tie a message to Shop Ads (pub, campagne, BC, Ads Manager, onglet, rejet, support...). A message with
+    /// none of them is about the shop, the account or TikTok in general, not about Shop Ads (docs/recognizer.md).
+    /// </summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
     /// <summary>Branch id → language → key phrases.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
@@ -26,6 +31,10 @@ public static class RoutingSeeds
     public const string ExamplesFile = "routing-examples.tsv";
     public const string KeywordsFile = "routing-keywords.json";
     public const string HoldoutFile = "routing-holdout.tsv";
+    /// <summary>Evaluation only: new messages (many out of scope but sharing the domain's words), never in the model.</summary>
+    public const string ProbeFile = "routing-oos-probe.tsv";
+    /// <summary>Evaluation only: new messages written after the probe, never used to tune anything.</summary>
+    public const string FreshFile = "routing-fresh.tsv";
 
     /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
     public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)
@@ -61,6 +70,7 @@ public static class RoutingSeeds
         return new RoutingKeywords
         {
             Stopwords = root.TryGetProperty("stopwords", out var s) ? s.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+            Cues = root.TryGetProperty("cues", out var q) ? q.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
             Spelling = Map("spelling"),
             Phrases = Map("phrases"),
             Branches = branches,

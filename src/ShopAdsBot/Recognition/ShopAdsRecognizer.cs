@@ -33,6 +33,8 @@ public sealed class ShopAdsRecognizer : IRecognizer
     private readonly FeatureSpace _features;
     private readonly SoftmaxClassifier _classifier;
     private readonly string[] _classes; // BranchIds then "none"
+    private readonly AdsCues _cues;
+    private readonly CueGate _cueGate;
 
     public ShopAdsRecognizer(RoutingKeywords keywords, IEnumerable<LabelledUtterance> examples, RecognizerOptions? options = null)
     {
@@ -41,6 +43,8 @@ public sealed class ShopAdsRecognizer : IRecognizer
             ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases)
             : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>());
         _classes = [.. BranchIds, NoneIntent];
+        _cues = AdsCues.From(keywords, _normalizer);
+        _cueGate = _cues.IsEmpty ? CueGate.Off : options.CueGate;
         var classIndex = _classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
         var training = examples.Select(e => (e, Weight: 1f)).ToList();
@@ -87,6 +91,9 @@ public sealed class ShopAdsRecognizer : IRecognizer
         var band = top.Score <= pNone || top.Score < MediumThreshold ? Confidence.Low
             : top.Score >= HighThreshold && tokens.Count >= MinWordsForHigh ? Confidence.High
             : Confidence.Medium;
+        // Shop, account or TikTok words alone ("boutique", "compte", "vidéo") do not make a Shop Ads question.
+        if (band != Confidence.Low && _cueGate != CueGate.Off && !_cues.AnyIn(tokens))
+            band = _cueGate == CueGate.Reject ? Confidence.Low : Confidence.Medium;
         return new RouteResult(band == Confidence.Low ? NoneIntent : top.Branch, top.Score, alternatives, band, clean);
     }
 
@@ -96,7 +103,9 @@ public sealed class ShopAdsRecognizer : IRecognizer
         var scores = result.Alternatives.ToDictionary(a => a.Branch, a => a.Score, StringComparer.Ordinal);
         var pNone = result.Alternatives.Count == 0 ? 1 : Math.Max(0, 1 - result.Alternatives.Sum(a => a.Score));
         // A rejected message must have "none" as its top intent for any caller that just takes the top score.
-        scores[NoneIntent] = result.IsOutOfScope ? Math.Max(pNone, 1 - result.Score) : pNone;
+        // A message rejected by the cue gate may have a confident branch score: "none" is then certain, by rule.
+        var rejected = Math.Max(pNone, 1 - result.Score);
+        scores[NoneIntent] = !result.IsOutOfScope ? pNone : rejected > result.Score ? rejected : 1.0;
         return scores;
     }
 
@@ -128,7 +137,18 @@ public sealed class ShopAdsRecognizer : IRecognizer
 }
 
 /// <summary>Knobs used only to measure what each part of the recognizer brings (docs/recognizer.md).</summary>
-public sealed record RecognizerOptions(bool UseCharNgrams = true, bool UseKeyPhrases = true, bool UseSpellingAndPhrases = true)
+public sealed record RecognizerOptions(bool UseCharNgrams = true, bool UseKeyPhrases = true, bool UseSpellingAndPhrases = true, CueGate CueGate = CueGate.Reject)
 {
     public static readonly RecognizerOptions Default = new();
+}
+
+/// <summary>What happens to a message that has no Shop Ads cue word (seeds/routing-keywords.json "cues").</summary>
+public enum CueGate
+{
+    /// <summary>The classifier alone decides.</summary>
+    Off,
+    /// <summary>Never High: at most the "Vouliez-vous dire… ?" card.</summary>
+    CapAtMedium,
+    /// <summary>Out of scope.</summary>
+    Reject,
 }

@@ -83,11 +83,12 @@ public sealed class TeamsConversation
     }
 
     /// <summary>
-    /// A click on an Action.Submit whose data carries msteams messageBack (all the bot's buttons): Teams shows the
-    /// displayText in the chat, posts a message with no text and, as value, the msteams value overlaid on the data's
-    /// other properties, without the msteams object; a card may give that value as a JSON string, which Teams forwards.
+    /// A click on an Action.Submit whose data carries msteams messageBack (all the bot's buttons). Teams shows the
+    /// displayText in the chat (it is not sent to the bot), and posts a message whose text is msteams.text (absent here)
+    /// and whose value is the msteams value overlaid on the data's other properties, without the msteams object.
+    /// <paramref name="msteamsValueOnly"/>: the value alone, as a JSON string (the docs' own example writes it so).
     /// </summary>
-    public JObject MessageBackClick(JObject buttonData, bool valueAsJsonString = false)
+    public JObject MessageBackClick(JObject buttonData, bool msteamsValueOnly = false)
     {
         var msteams = (JObject)buttonData["msteams"]!;
         Assert.Equal("messageBack", (string?)msteams["type"]);
@@ -99,7 +100,7 @@ public sealed class TeamsConversation
 
         var activity = Base("message");
         activity["replyToId"] = NextMessageId().ToString();
-        activity["value"] = valueAsJsonString ? value.ToString(Newtonsoft.Json.Formatting.None) : value;
+        activity["value"] = msteamsValueOnly ? msteams["value"]!.ToString(Newtonsoft.Json.Formatting.None) : value;
         if (msteams["text"] is JValue text)
         {
             activity["text"] = text.DeepClone();

@@ -42,7 +42,7 @@ param stateContainerName string = 'bot-state'
 var suffix = uniqueString(resourceGroup().id, baseName)
 var siteName = '${baseName}-${suffix}'
 var storageName = take('${baseName}${suffix}', 24)
-var directLineEndpoint = 'https://directline.botframework.com/'
+var directLineEndpoint = 'https://directline.botframework.com/v3/directline'
 // Built-in role "Storage Blob Data Contributor": read and write blobs without account keys.
 var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 

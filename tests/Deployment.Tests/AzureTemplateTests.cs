@@ -93,7 +93,9 @@ public sealed class AzureTemplateTests
         Assert.Equal("[parameters('stateContainerName')]", settings["Storage__Container"]);
         Assert.Equal("[parameters('directLineSecret')]", settings["DirectLine__Secret"]);
         Assert.Equal("false", settings["DirectLine__EnableLocal"]);
-        Assert.Equal("https://directline.botframework.com/", Template["variables"]!["directLineEndpoint"]!.GetValue<string>());
+        // The same Direct Line base address the app uses by default (it posts to {Endpoint}/tokens/generate).
+        var appSettings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "ShopAdsBot", "appsettings.json")))!;
+        Assert.Equal(appSettings["DirectLine"]!["Endpoint"]!.GetValue<string>(), Template["variables"]!["directLineEndpoint"]!.GetValue<string>());
         Assert.Contains("Microsoft.Insights/components", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.Equal("securestring", Template["parameters"]!["directLineSecret"]!["type"]!.GetValue<string>());
     }

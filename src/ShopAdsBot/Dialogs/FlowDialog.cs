@@ -65,8 +65,10 @@ public class FlowDialog : WaterfallDialog
                 return await step.EndDialogAsync(null, cancellationToken);
 
             default:
-                // PromptNotRecognized: the prompt gave up after its maximum attempts.
-                await step.Context.SendActivityAsync(replies.NoticeWithMenu("tooManyAttempts", language), cancellationToken);
+                // PromptNotRecognized: the prompt gave up after its maximum attempts. The text says "back to the main
+                // menu", so the menu itself is shown (not just a button to it).
+                await step.Context.SendActivityAsync(replies.Text("tooManyAttempts", language), cancellationToken);
+                await step.Context.SendActivityAsync(replies.Menu(language), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
         }
     }

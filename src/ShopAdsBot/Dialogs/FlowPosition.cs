@@ -27,7 +27,9 @@ public sealed class FlowPosition
     public static FlowPosition? From(object? options) => options switch
     {
         FlowPosition position => position,
-        JObject json when json.Value<string>("branch") is { } branch && json.Value<string>("node") is { } node => new FlowPosition(branch, node),
+        // Stored state is read defensively: a value of the wrong shape is "no position", never an exception.
+        JObject json when json["branch"] is JValue { Type: JTokenType.String } branch && json["node"] is JValue { Type: JTokenType.String } node
+            => new FlowPosition((string)branch!, (string)node!),
         _ => null,
     };
 }

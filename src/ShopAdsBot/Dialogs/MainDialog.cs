@@ -38,6 +38,25 @@ public class MainDialog : ComponentDialog
     public static FlowPosition? ActivePosition(DialogContext innerDc) =>
         innerDc.Stack.Select(FlowDialog.PositionOf).FirstOrDefault(p => p != null);
 
+    /// <summary>
+    /// The active position, after checking that every flow on the stored stack still exists in the content with its node.
+    /// A deploy may rename or remove a branch or a node while conversations are stored mid-flow: going on would show a
+    /// card-less retry or answer for the wrong question, so such a stack is handed to <see cref="OnDialogStateRecoveryAsync"/>.
+    /// </summary>
+    private FlowPosition? CheckedPosition(DialogContext innerDc)
+    {
+        foreach (var entry in innerDc.Stack.Where(e => e.Id is not PromptIds.Choice and not PromptIds.Confirm))
+        {
+            var position = FlowDialog.PositionOf(entry);
+            if (position == null || position.Branch != entry.Id
+                || !replies.Content.Flows.TryGetValue(position.Branch, out var flow) || flow.FindNode(position.Node) == null)
+            {
+                throw new DialogStateRecoveryException($"The stored stack holds '{entry.Id}' at a step the content no longer has.", entry.Id);
+            }
+        }
+        return ActivePosition(innerDc);
+    }
+
     /// <summary>Stored state that no longer fits the content (a flow or node removed by a deploy): apologise, show the menu.</summary>
     public override async Task<DialogTurnResult> OnDialogStateRecoveryAsync(DialogContext dc, DialogStateRecoveryException reason, CancellationToken cancellationToken = default)
     {
@@ -58,7 +77,7 @@ public class MainDialog : ComponentDialog
         var context = innerDc.Context;
         var language = BotReplies.LanguageOf(context);
         var input = DialogInput.FromTurn(context);
-        var position = ActivePosition(innerDc);
+        var position = CheckedPosition(innerDc);
 
         switch (GlobalCommands.Parse(input))
         {

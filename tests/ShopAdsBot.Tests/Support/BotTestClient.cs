@@ -25,7 +25,8 @@ public sealed class BotTestClient
     public BotTestClient(string locale = "fr-FR", string channelId = "test", IServiceProvider? services = null)
     {
         this.services = services ?? SharedServices.Value;
-        adapter = new TestAdapter(channelId) { Locale = locale };
+        // Traces are delivered like any reply, so tests see exactly which ones the bot sends on each channel.
+        adapter = new TestAdapter(channelId, sendTraceActivity: true) { Locale = locale };
         adapter.Conversation.Conversation.Id = Guid.NewGuid().ToString("N");
         UseRegisteredMiddleware();
     }
@@ -64,6 +65,14 @@ public sealed class BotTestClient
     public string Locale => adapter.Locale;
 
     public string ChannelId => adapter.Conversation.ChannelId;
+
+    public string ConversationId => adapter.Conversation.Conversation.Id;
+
+    /// <summary>The services behind this conversation (its IStorage holds the conversation state).</summary>
+    public IServiceProvider Services => services;
+
+    /// <summary>A message activity of this conversation, from the user, to fill in and pass to <see cref="SendAsync"/>.</summary>
+    public Activity MakeActivity(string? text = null) => adapter.MakeActivity(text);
 
     public Task<IReadOnlyList<Activity>> SendTextAsync(string text) => SendAsync(adapter.MakeActivity(text));
 

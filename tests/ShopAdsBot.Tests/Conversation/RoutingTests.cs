@@ -1,0 +1,100 @@
+using ShopAdsBot.Content;
+using ShopAdsBot.Tests.Support;
+using static ShopAdsBot.Tests.Conversation.Conversations;
+
+namespace ShopAdsBot.Tests.Conversation;
+
+/// <summary>
+/// Free text: a clear problem begins its branch and says so; mid-branch, only a clear new problem interrupts;
+/// a plausible guess gets « Vouliez-vous dire… ? »; anything else is out of scope, politely.
+/// The messages are the issues' examples and plainly worded ones, not the recognizer's hold-out set.
+/// </summary>
+public class RoutingTests
+{
+    [Theory]
+    [InlineData("l'onglet annonces napparait pas", "fr-FR", "ads-tab-missing")]
+    [InlineData("erreur BC admin quand je clique sur créer une campagne", "fr-FR", "bc-admin-permission")]
+    [InlineData("my LSA doesn't spend", "en-US", "underperforming")]
+    [InlineData("ma pub a été rejetée", "fr-FR", "ad-rejected")]
+    [InlineData("how do I connect my shop", "en-US", "connect-shop")]
+    [InlineData("je veux contacter le support", "fr-FR", "support-contact")]
+    public async Task AClearProblemAtTheMenuBeginsItsBranchAndSaysSo(string message, string locale, string branch)
+    {
+        var client = new BotTestClient(locale);
+        await client.ConversationStartAsync();
+        var replies = await client.SendTextAsync(message);
+
+        var title = Catalog.Flow(branch).Title.Get(locale[..2]);
+        Assert.Equal(Text(locale, "routedTo", ("title", title)), replies[0].Text);
+        AssertNode(replies.SingleCard(), branch, Catalog.Flow(branch).Start, locale);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AClearNewProblemMidBranchInterruptsIt(bool atAnswer)
+    {
+        var client = new BotTestClient();
+        if (atAnswer) await client.OpenUsMenuPathAnswerAsync(); else await client.OpenBranchAsync("ads-tab-missing");
+
+        var replies = await client.SendTextAsync("ma pub a été rejetée, comment faire appel ?");
+        Assert.Equal(Text("fr-FR", "routedTo", ("title", Catalog.Flow("ad-rejected").Title.Fr)), replies[0].Text);
+        var card = replies.SingleCard();
+        AssertNode(card, "ad-rejected", "ask-situation", "fr-FR");
+        AssertNode((await client.ClickAsync(card.Button("appeal-now"))).LastCard(), "ad-rejected", "one-click-appeal", "fr-FR");
+    }
+
+    [Theory]
+    [InlineData("compte")]     // a plausible topic on its own, never enough to leave the current step
+    [InlineData("campagne")]
+    public async Task AWeakGuessMidBranchNeverInterrupts(string message)
+    {
+        var client = new BotTestClient();
+        var question = await client.OpenBranchAsync("ads-tab-missing");
+
+        var replies = await client.SendTextAsync(message);
+        Assert.Equal(Text("fr-FR", "notUnderstood"), replies[0].Text);
+        Assert.Equal(question.ToString(), replies.SingleCard().ToString());
+        Assert.DoesNotContain(Text("fr-FR", "didYouMeanTitle"), replies.AllText());
+        AssertNode((await client.SendTextAsync("2")).LastCard(), "ads-tab-missing", "check-permission", "fr-FR");
+    }
+
+    [Theory]
+    [InlineData("compte", "fr-FR")]
+    [InlineData("BC", "fr-FR")]
+    [InlineData("campagne", "fr-FR")]
+    [InlineData("ads", "en-US")]
+    public async Task APlausibleGuessAtTheMenuOffersUpToThreeTopicsThatWork(string message, string locale)
+    {
+        var client = new BotTestClient(locale);
+        var card = (await client.SendTextAsync(message)).SingleCard();
+
+        Assert.Contains(Text(locale, "didYouMeanTitle"), card.AllText());
+        var offered = card.SubmitActions().Select(a => a["data"]!).Where(d => (string?)d["flow"] == "menu").Select(d => (string)d["choice"]!).ToList();
+        Assert.InRange(offered.Count, 1, 3);
+        Assert.Equal(offered.Count, offered.Distinct().Count());
+        foreach (var branch in offered)
+        {
+            Assert.Contains(branch, ContentCatalog.BranchIds);
+            Assert.Contains(Catalog.Flow(branch).Title.Get(locale[..2]), card.AllText());
+            AssertNode((await client.ClickAsync(card.Button(branch))).LastCard(), branch, Catalog.Flow(branch).Start, locale);
+        }
+
+        // « Aucun de ces sujets » goes back to the menu.
+        var none = card.SubmitActions().Single(a => (string?)a["data"]?["command"] == "menu");
+        Assert.Equal(Text(locale, "noneOfThese"), (string?)none["title"]);
+        Assert.Contains(Text(locale, "menuTitle"), (await client.ClickAsync((Newtonsoft.Json.Linq.JObject)none["data"]!)).SingleCard().AllText());
+    }
+
+    [Theory]
+    [InlineData("comment rembourser un client", "fr-FR")]
+    [InlineData("ma commande n'est pas livrée", "fr-FR")]
+    [InlineData("how do I go live", "en-US")]
+    public async Task OutOfScopeGetsAnHonestAnswerAndTheMenu(string message, string locale)
+    {
+        var client = new BotTestClient(locale);
+        var card = (await client.SendTextAsync(message)).SingleCard();
+        Assert.Contains(Text(locale, "outOfScope"), card.AllText());
+        Assert.NotNull(card.CommandButton("menu"));
+    }
+}

@@ -52,21 +52,28 @@ public abstract class BrowserFixture : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    /// <summary>A fresh page (own context: no shared storage) that records every request URL.</summary>
+    /// <summary>
+    /// A fresh page (own context: no shared storage) that records every request URL of its context, popups included.
+    /// A request to any other host than this machine is recorded, then aborted: nothing leaves the machine.
+    /// </summary>
     public async Task<(IPage Page, List<string> Requests)> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
-        var page = await context.NewPageAsync();
         var requests = new List<string>();
-        page.Request += (_, request) =>
+        context.Request += (_, request) =>
         {
             lock (requests)
             {
                 requests.Add(request.Url);
             }
         };
+        await context.RouteAsync(url => !IsLocal(url), route => route.AbortAsync());
+        var page = await context.NewPageAsync();
         return (page, requests);
     }
+
+    public static bool IsLocal(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme is "data" or "blob" || uri.Host is "127.0.0.1" or "localhost");
 
     /// <summary>Where screenshots go: tests/artifacts/ at the repository root (git-ignored).</summary>
     public static string ArtifactPath(string fileName)

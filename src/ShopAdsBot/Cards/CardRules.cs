@@ -33,7 +33,9 @@ public static class CardRules
             if (!AllowedTypes.Contains(type)) problems.Add($"element type '{type}' at {element.Path} is not shown by every channel");
             if (type == "TextBlock" && element["wrap"] is not JValue { Type: JTokenType.Boolean, Value: true })
                 problems.Add($"TextBlock at {element.Path} must have wrap: true");
-            if (type == "TextBlock" && string.IsNullOrWhiteSpace((string?)element["text"]))
+            if (type == "TextBlock" && element["text"] is JValue { Type: not JTokenType.String } notText)
+                problems.Add($"TextBlock at {element.Path} text is a {notText.Type}, not a string (hosts show nothing)");
+            else if (type == "TextBlock" && string.IsNullOrWhiteSpace((string?)element["text"]))
                 problems.Add($"TextBlock at {element.Path} has no text");
             if (type == "Action.OpenUrl" && !IsHttps((string?)element["url"]))
                 problems.Add($"Action.OpenUrl at {element.Path} has url '{element["url"]}', not an absolute https URL");

@@ -78,7 +78,7 @@ public sealed class CardFactoryTests : IDisposable
         var flow = catalog.Flow("connect-shop");
         var card = Card(cards.Answer(flow, flow.Node("fix-b"), "fr"));
 
-        Assert.Equal(["Titre connect-shop", "Réponse B", "Introduction B", "1.", "Étape unique", "Remarque B", "Cela a-t-il résolu votre problème ?"], Texts(card));
+        Assert.Equal(["Titre connect-shop", "Réponse B", "Introduction B", "**1**", "Étape unique", "Remarque B", "Cela a-t-il résolu votre problème ?"], Texts(card));
         var links = Actions(card, "Action.OpenUrl");
         Assert.Equal(["Section un", "Section deux"], links.Select(a => (string)a["title"]!));
         Assert.Equal(["https://example.com/one?lang=fr", "https://example.com/two?lang=fr"], links.Select(a => (string)a["url"]!));
@@ -106,7 +106,8 @@ public sealed class CardFactoryTests : IDisposable
     {
         var flow = catalog.Flow("connect-shop");
         var card = Card(cards.Answer(flow, flow.Node("fix-a"), "fr"));
-        Assert.Equal(["Titre connect-shop", "Réponse A", "1.", "Ouvrez le **Centre des vendeurs**.", "2.", "Cliquez sur « Annonces ».", "Cela a-t-il résolu votre problème ?"], Texts(card));
+        // A step number is bold markdown, never "2." alone: markdown renderers read that as a list restarting at 1.
+        Assert.Equal(["Titre connect-shop", "Réponse A", "**1**", "Ouvrez le **Centre des vendeurs**.", "**2**", "Cliquez sur « Annonces ».", "Cela a-t-il résolu votre problème ?"], Texts(card));
         Assert.Equal(
             "Réponse A\n\n1. Ouvrez le Centre des vendeurs.\n2. Cliquez sur « Annonces ».\n\nOuvrir l'aide : Section un (https://example.com/one?lang=fr)\n\nCela a-t-il résolu votre problème ? (Oui / Non)",
             (string?)card["fallbackText"]);

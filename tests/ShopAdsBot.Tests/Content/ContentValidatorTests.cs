@@ -291,6 +291,17 @@ public sealed class ContentValidatorTests : IDisposable
     }
 
     [Fact]
+    public void ATextBlockBoundToANumberIsReported()
+    {
+        // "${$number}" alone binds the number itself; Web Chat then renders an empty TextBlock.
+        content.EditCard("answer", c => ((JArray)c["body"]!).Add(new JObject
+        {
+            ["$data"] = "${steps}", ["type"] = "TextBlock", ["text"] = "${$number}", ["wrap"] = true,
+        }));
+        AssertProblem("text is a Integer, not a string (hosts show nothing)");
+    }
+
+    [Fact]
     public void ASubmitWithoutStampedDataIsReported()
     {
         content.EditCard("notice", c => c["actions"] = new JArray(new JObject { ["type"] = "Action.Submit", ["title"] = "Go", ["data"] = new JObject { ["x"] = 1 } }));

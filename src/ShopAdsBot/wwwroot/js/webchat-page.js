@@ -23,17 +23,27 @@
     }
   };
 
+  // Web Chat's own options first; css/site.css adds what they cannot say (button shapes, help links, Oui / Non).
   var styleOptions = {
     accent: '#fe2c55',
     backgroundColor: '#ffffff',
     botAvatarImage: '/img/bot-avatar.svg',
     botAvatarInitials: 'SA',
-    bubbleBackground: '#f1f1f4',
+    // Cards sit on a white bubble with a thin border; their header (emphasis container) is a light grey band.
+    bubbleBackground: '#ffffff',
+    bubbleBorderColor: '#e3e4ea',
     bubbleBorderRadius: 14,
+    bubbleBorderStyle: 'solid',
+    bubbleBorderWidth: 1,
     bubbleFromUserBackground: '#161823',
+    bubbleFromUserBorderColor: '#161823',
     bubbleFromUserTextColor: '#ffffff',
     bubbleFromUserBorderRadius: 14,
-    bubbleMaxWidth: 560,
+    bubbleMaxWidth: 600,
+    cardEmphasisBackgroundColor: '#f4f5f8',
+    // A clicked choice stays marked in ink.
+    cardPushButtonBackgroundColor: '#161823',
+    cardPushButtonTextColor: '#ffffff',
     hideUploadButton: true,
     primaryFont: '"Segoe UI", system-ui, -apple-system, Roboto, Helvetica, Arial, sans-serif',
     sendBoxButtonColor: '#fe2c55',

@@ -58,4 +58,39 @@ public class DialogInputTests
     [Fact]
     public void BrokenJsonStringIsKeptAsAPlainValue()
         => Assert.Equal("{oops", DialogInput.FromActivity(Message(null, "{oops")).ChoiceValue);
+
+    // Web Chat and the Emulator post a button's whole data; Teams posts the msteams messageBack value instead.
+    [Fact]
+    public void MessageBackValueInsideTheDataIsReadAsTeamsSendsIt()
+    {
+        var data = new JObject
+        {
+            ["hidden"] = "kept",
+            ["choice"] = "from-data",
+            ["msteams"] = new JObject { ["type"] = "messageBack", ["displayText"] = "Oui", ["value"] = new JObject { ["choice"] = "yes", ["node"] = "n" } },
+        };
+
+        var input = DialogInput.FromActivity(Message(null, data));
+
+        Assert.Equal("yes", input.ChoiceValue);
+        Assert.Equal("n", (string?)input.Value!["node"]);
+        Assert.Equal("kept", (string?)input.Value["hidden"]);
+        Assert.Null(input.Value["msteams"]);
+    }
+
+    [Fact]
+    public void MessageBackValueWrittenAsAJsonStringIsReadToo()
+    {
+        var data = new JObject { ["msteams"] = new JObject { ["type"] = "messageBack", ["value"] = "{\"choice\": \"no\"}" } };
+        Assert.Equal("no", DialogInput.FromActivity(Message(null, data)).ChoiceValue);
+    }
+
+    [Fact]
+    public void OtherMsteamsActionsLeaveTheDataAsItIs()
+    {
+        var data = new JObject { ["choice"] = "c", ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = "texte" } };
+        var input = DialogInput.FromActivity(Message(null, data));
+        Assert.Equal("c", input.ChoiceValue);
+        Assert.NotNull(input.Value!["msteams"]);
+    }
 }

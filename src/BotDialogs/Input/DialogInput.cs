@@ -7,8 +7,8 @@ namespace BotDialogs;
 
 /// <summary>
 /// The user's answer of one turn, whatever the channel sent: typed text, or an Adaptive Card Action.Submit value
-/// (Web Chat and Teams send it with no text; Teams messageBack may add a display text and send the value as a JSON
-/// string). Prompts and recognisers read this, never the raw activity, so both forms are handled the same way.
+/// (Web Chat and Teams send it with no text; Teams messageBack may add a text, sends only the msteams value overlaid on
+/// the data, and may send that value as a JSON string). Prompts and recognisers read this, never the raw activity, so both forms are handled the same way.
 /// </summary>
 public sealed class DialogInput
 {
@@ -73,7 +73,7 @@ public sealed class DialogInput
             case null:
                 return (null, null);
             case JObject obj:
-                return (obj, ScalarText(obj[choiceKey]));
+                return FromObject(obj, choiceKey);
             case JValue { Type: JTokenType.String } str:
                 return ReadString((string?)str, choiceKey);
             case JValue scalar:
@@ -85,8 +85,7 @@ public sealed class DialogInput
             default:
                 try
                 {
-                    var obj = JObject.FromObject(raw);
-                    return (obj, ScalarText(obj[choiceKey]));
+                    return FromObject(JObject.FromObject(raw), choiceKey);
                 }
                 catch (Exception e) when (e is JsonException or ArgumentException)
                 {
@@ -102,8 +101,7 @@ public sealed class DialogInput
         {
             try
             {
-                var obj = JObject.Parse(trimmed);
-                return (obj, ScalarText(obj[choiceKey]));
+                return FromObject(JObject.Parse(trimmed), choiceKey);
             }
             catch (JsonException)
             {
@@ -112,6 +110,55 @@ public sealed class DialogInput
         }
 
         return (null, trimmed);
+    }
+
+    private static (JObject? Value, string? ChoiceValue) FromObject(JObject obj, string choiceKey)
+    {
+        var value = WithMessageBackValue(obj);
+        return (value, ScalarText(value[choiceKey]));
+    }
+
+    /// <summary>
+    /// A button's data may carry <c>msteams: {type: "messageBack", value}</c>. Teams then posts the data's other
+    /// properties overlaid with that value (value wins), without the msteams object, while Web Chat and the Emulator
+    /// post the data as written. Applying the same overlay here gives dialogs one shape whatever the channel.
+    /// </summary>
+    private static JObject WithMessageBackValue(JObject data)
+    {
+        if (data["msteams"] is not JObject msteams || (string?)msteams["type"] != "messageBack")
+        {
+            return data;
+        }
+
+        var inner = msteams["value"] switch
+        {
+            JObject obj => obj,
+            JValue { Type: JTokenType.String } text => TryParseObject((string?)text),
+            _ => null,
+        };
+        if (inner is null)
+        {
+            return data;
+        }
+
+        var merged = new JObject(data.Properties().Where(p => p.Name != "msteams").Select(p => new JProperty(p.Name, p.Value.DeepClone())));
+        foreach (var property in inner.Properties())
+        {
+            merged[property.Name] = property.Value.DeepClone();
+        }
+        return merged;
+    }
+
+    private static JObject? TryParseObject(string? text)
+    {
+        try
+        {
+            return text is null ? null : JToken.Parse(text) as JObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? ScalarText(JToken? token)

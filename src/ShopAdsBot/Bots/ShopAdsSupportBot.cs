@@ -40,6 +40,19 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
     }
 
     /// <summary>
+    /// The SDK asks Teams (TeamsInfo.GetMemberAsync, an HTTP call) for the details of each person added without them.
+    /// This bot only needs to know whether it was itself added, so it takes the accounts as they came: a person joining
+    /// a team never costs a call that could fail the turn.
+    /// </summary>
+    protected override Task OnTeamsMembersAddedDispatchAsync(IList<ChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var members = membersAdded
+            .Select(m => new TeamsChannelAccount { Id = m.Id, Name = m.Name, AadObjectId = m.AadObjectId, Role = m.Role })
+            .ToList();
+        return OnTeamsMembersAddedAsync(members, teamInfo, turnContext, cancellationToken);
+    }
+
+    /// <summary>
     /// In Teams: installed in personal scope, the bot itself is the member added, and the person gets the welcome.
     /// Added to a team or a group chat, it introduces itself once; people joining later are not messaged.
     /// </summary>
@@ -51,7 +64,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
         {
             return;
         }
-        if (turnContext.Activity.Conversation?.ConversationType is "channel" or "groupChat")
+        if (ConversationScope.IsGroup(turnContext.Activity))
         {
             await turnContext.SendActivityAsync(replies.Text("teamIntro", language), cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Bot.Builder;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
@@ -10,13 +11,18 @@ namespace ShopAdsBot.Hosting;
 
 /// <summary>
 /// The CloudAdapter of the samples: an unhandled exception in a turn is logged, the user is told in their
-/// language, and the Emulator gets a trace with the details.
+/// language, and the Emulator gets a trace with the details. The middleware registered as IMiddleware runs on every turn.
 /// </summary>
 public class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, IEnumerable<IMiddleware>? middleware = null)
         : base(auth, logger)
     {
+        foreach (var m in middleware ?? [])
+        {
+            Use(m);
+        }
+
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in a turn of conversation {ConversationId}", turnContext.Activity.Conversation?.Id);

@@ -1,9 +1,11 @@
 using Microsoft.Bot.Builder;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Hosting;
@@ -22,9 +24,14 @@ public static class BotServices
         // CloudAdapter has two public constructors that the container finds ambiguous: build it ourselves.
         services.AddSingleton(sp => new AdapterWithErrorHandler(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
-            sp.GetRequiredService<ILogger<AdapterWithErrorHandler>>()));
+            sp.GetRequiredService<ILogger<AdapterWithErrorHandler>>(),
+            sp.GetServices<IMiddleware>()));
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+
+        // Adapter middleware, in this order (tests put the same on their TestAdapter).
+        services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
+        services.AddSingleton<IMiddleware, GroupConversationMiddleware>();
 
         services.AddSingleton(BotStorage.Create(configuration));
         services.AddSingleton<ConversationState>();

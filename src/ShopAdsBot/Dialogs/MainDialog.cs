@@ -159,6 +159,12 @@ public class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> RouteFreeTextAsync(DialogContext innerDc, string? text, FlowPosition? position, string language, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
+        if (string.IsNullOrWhiteSpace(text) && position == null)
+        {
+            // Nothing to understand (an attachment, or a bare @mention in Teams): show what the bot can do.
+            return await ShowMenuAsync(context, language, cancellationToken);
+        }
+
         var route = recognizer.Recognize(text, context.Activity.Locale);
         await TraceAsync(context, "Route", JObject.FromObject(new RouteTrace(route)), cancellationToken);
 

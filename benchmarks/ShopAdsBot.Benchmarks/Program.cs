@@ -4,19 +4,30 @@ using BenchmarkDotNet.Running;
 using ShopAdsBot.Benchmarks;
 using ShopAdsBot.Recognition;
 
-// accuracy: cross-validated and hold-out figures. bench: BenchmarkDotNet (speed, build cost).
+// accuracy: cross-validated and hold-out figures. route: how each line of stdin is routed. bench: BenchmarkDotNet (speed, build cost).
 var command = args.FirstOrDefault() ?? "accuracy";
 switch (command)
 {
     case "accuracy":
         Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"));
         return 0;
+    case "route":
+        // One message per line on standard input: how the recognizer sees it (for content editors tuning seeds/).
+        var seedsDir = SeedsLocator.Find();
+        var recognizer = ShopAdsRecognizer.FromSeeds(seedsDir);
+        for (var line = Console.ReadLine(); line != null; line = Console.ReadLine())
+        {
+            var r = recognizer.Recognize(line);
+            var alternatives = string.Join(", ", r.Alternatives.Take(3).Select(a => $"{a.Branch} {a.Score:F2}"));
+            Console.WriteLine($"{r.Confidence,-6} {r.TopIntent,-26} [{alternatives}]  <= {line}");
+        }
+        return 0;
     case "bench":
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
         BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks)], config, args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | bench [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args]");
         return 2;
 }
 

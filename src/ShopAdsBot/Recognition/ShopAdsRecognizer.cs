@@ -21,6 +21,9 @@ public sealed class ShopAdsRecognizer : IRecognizer
     /// </summary>
     public const int MinWordsForHigh = 2;
 
+    /// <summary>With no Shop Ads cue word, a branch this likely is still offered ("Vouliez-vous dire… ?"), never begun.</summary>
+    public const double NoCueSuggestThreshold = 0.95;
+
     public const double MediumThreshold = 0.25;
 
     public static readonly IReadOnlyList<string> BranchIds =
@@ -92,8 +95,9 @@ public sealed class ShopAdsRecognizer : IRecognizer
             : top.Score >= HighThreshold && tokens.Count >= MinWordsForHigh ? Confidence.High
             : Confidence.Medium;
         // Shop, account or TikTok words alone ("boutique", "compte", "vidéo") do not make a Shop Ads question.
+        // Unless the model is all but certain ("comment lier ma boutique"): then the seller is offered the topic, not sent it.
         if (band != Confidence.Low && _cueGate != CueGate.Off && !_cues.AnyIn(tokens))
-            band = _cueGate == CueGate.Reject ? Confidence.Low : Confidence.Medium;
+            band = _cueGate == CueGate.Reject && top.Score < NoCueSuggestThreshold ? Confidence.Low : Confidence.Medium;
         return new RouteResult(band == Confidence.Low ? NoneIntent : top.Branch, top.Score, alternatives, band, clean);
     }
 

@@ -16,7 +16,7 @@ public class RoutingTests
     [InlineData("erreur BC admin quand je clique sur créer une campagne", "fr-FR", "bc-admin-permission")]
     [InlineData("my LSA doesn't spend", "en-US", "underperforming")]
     [InlineData("ma pub a été rejetée", "fr-FR", "ad-rejected")]
-    [InlineData("how do I connect my shop", "en-US", "connect-shop")]
+    [InlineData("how do I connect my shop to my ads account", "en-US", "connect-shop")]
     [InlineData("je veux contacter le support", "fr-FR", "support-contact")]
     public async Task AClearProblemAtTheMenuBeginsItsBranchAndSaysSo(string message, string locale, string branch)
     {
@@ -60,7 +60,7 @@ public class RoutingTests
     }
 
     [Theory]
-    [InlineData("compte", "fr-FR")]
+    [InlineData("how do I connect my shop", "en-US")] // no ads word: offered, never begun
     [InlineData("BC", "fr-FR")]
     [InlineData("campagne", "fr-FR")]
     [InlineData("ads", "en-US")]
@@ -90,6 +90,8 @@ public class RoutingTests
     [InlineData("comment rembourser un client", "fr-FR")]
     [InlineData("ma commande n'est pas livrée", "fr-FR")]
     [InlineData("how do I go live", "en-US")]
+    [InlineData("compte", "fr-FR")]           // a shop or account word alone is not a Shop Ads question
+    [InlineData("les stats de ma boutique", "fr-FR")]
     public async Task OutOfScopeGetsAnHonestAnswerAndTheMenu(string message, string locale)
     {
         var client = new BotTestClient(locale);

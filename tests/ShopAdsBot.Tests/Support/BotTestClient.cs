@@ -21,12 +21,16 @@ public sealed class BotTestClient
     private readonly IServiceProvider services;
     private readonly TestAdapter adapter;
 
-    public BotTestClient(string locale = "fr-FR", string channelId = "test", IServiceProvider? services = null)
+    /// <param name="conversationId">A new conversation by default; give an earlier client's id to continue its conversation
+    /// (e.g. over a new service provider, as after a restart).</param>
+    public BotTestClient(string locale = "fr-FR", string channelId = "test", IServiceProvider? services = null, string? conversationId = null)
     {
         this.services = services ?? SharedServices.Value;
         adapter = new TestAdapter(channelId) { Locale = locale };
-        adapter.Conversation.Conversation.Id = Guid.NewGuid().ToString("N");
+        adapter.Conversation.Conversation.Id = conversationId ?? Guid.NewGuid().ToString("N");
     }
+
+    public string ConversationId => adapter.Conversation.Conversation.Id;
 
     public static IServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
     {

@@ -25,13 +25,22 @@ public class AdapterWithErrorHandler : CloudAdapter
 
         OnTurnError = async (turnContext, exception) =>
         {
-            logger.LogError(exception, "Unhandled error in a turn of conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            // A StorageConflictException is two concurrent turns of one conversation (see BlobsStorage), not a fault.
+            logger.Log(
+                exception is StorageConflictException ? LogLevel.Warning : LogLevel.Error,
+                exception,
+                "Unhandled error in a turn of conversation {ConversationId}",
+                turnContext.Activity.Conversation?.Id);
             try
             {
                 var french = BotLanguage.Of(turnContext) == BotLanguage.French;
-                await turnContext.SendActivityAsync(french
-                    ? "Désolé, une erreur s'est produite de notre côté. Réessayez dans un instant, ou tapez « menu » pour recommencer."
-                    : "Sorry, something went wrong on our side. Please try again in a moment, or type \"menu\" to start over.");
+                await turnContext.SendActivityAsync(exception is StorageConflictException
+                    ? (french
+                        ? "Deux de vos messages sont arrivés en même temps. Le dernier n'a pas été enregistré : réessayez en le renvoyant."
+                        : "Two of your messages arrived at the same time. The last one was not saved: please send it again.")
+                    : (french
+                        ? "Désolé, une erreur s'est produite de notre côté. Réessayez dans un instant, ou tapez « menu » pour recommencer."
+                        : "Sorry, something went wrong on our side. Please try again in a moment, or type \"menu\" to start over."));
                 if (turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
                 {
                     await turnContext.TraceActivityAsync("OnTurnError Trace", exception.ToString(), "https://www.botframework.com/schemas/error", "TurnError");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using ShopAdsBot.TestSupport;
 
 namespace Deployment.Tests.Support;
 
@@ -58,29 +59,9 @@ public static class TeamsSchemas
 
     private static async Task<string> InstallAsync()
     {
-        var root = Path.Combine(RepoPaths.TestProject, "node_modules", "@microsoft", "app-manifest");
+        var root = await PinnedNpmPackages.EnsureInstalledAsync(RepoPaths.TestProject, "@microsoft/app-manifest");
         var schemas = Path.Combine(root, "build", "json-schemas", "teams");
-        if (!Directory.Exists(schemas) || !LockedVersionInstalled(root))
-        {
-            var npm = await ProcessRunner.RunAsync(
-                "npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], RepoPaths.TestProject, TimeSpan.FromMinutes(5));
-            Assert.True(npm.ExitCode == 0, $"npm ci failed in {RepoPaths.TestProject}: {npm}");
-        }
-
         Assert.True(Directory.Exists(schemas), $"@microsoft/app-manifest ships no {schemas}");
         return schemas;
-    }
-
-    private static bool LockedVersionInstalled(string root)
-    {
-        var installed = Path.Combine(root, "package.json");
-        if (!File.Exists(installed))
-        {
-            return false;
-        }
-
-        var locked = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.TestProject, "package-lock.json")))!
-            ["packages"]!["node_modules/@microsoft/app-manifest"]!["version"]!.GetValue<string>();
-        return JsonNode.Parse(File.ReadAllText(installed))!["version"]!.GetValue<string>() == locked;
     }
 }

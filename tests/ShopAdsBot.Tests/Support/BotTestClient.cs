@@ -22,12 +22,14 @@ public sealed class BotTestClient
     private readonly IServiceProvider services;
     private readonly TestAdapter adapter;
 
-    public BotTestClient(string locale = "fr-FR", string channelId = "test", IServiceProvider? services = null)
+    /// <param name="conversationId">A new conversation by default; give an earlier client's id to continue its conversation
+    /// (e.g. over a new service provider, as after a restart).</param>
+    public BotTestClient(string locale = "fr-FR", string channelId = "test", IServiceProvider? services = null, string? conversationId = null)
     {
         this.services = services ?? SharedServices.Value;
         // Traces are delivered like any reply, so tests see exactly which ones the bot sends on each channel.
         adapter = new TestAdapter(channelId, sendTraceActivity: true) { Locale = locale };
-        adapter.Conversation.Conversation.Id = Guid.NewGuid().ToString("N");
+        adapter.Conversation.Conversation.Id = conversationId ?? Guid.NewGuid().ToString("N");
         UseRegisteredMiddleware();
     }
 
@@ -51,6 +53,8 @@ public sealed class BotTestClient
         }
     }
 
+    public string ConversationId => adapter.Conversation.Conversation.Id;
+
     public static IServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" }).Build();
@@ -65,8 +69,6 @@ public sealed class BotTestClient
     public string Locale => adapter.Locale;
 
     public string ChannelId => adapter.Conversation.ChannelId;
-
-    public string ConversationId => adapter.Conversation.Conversation.Id;
 
     /// <summary>The services behind this conversation (its IStorage holds the conversation state).</summary>
     public IServiceProvider Services => services;

@@ -5,6 +5,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using ShopAdsBot.Content;
 using ShopAdsBot.Localization;
 
 namespace ShopAdsBot.Hosting;
@@ -15,7 +16,7 @@ namespace ShopAdsBot.Hosting;
 /// </summary>
 public class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, IEnumerable<IMiddleware>? middleware = null)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, MenuDefinition strings, IEnumerable<IMiddleware>? middleware = null)
         : base(auth, logger)
     {
         foreach (var m in middleware ?? [])
@@ -33,14 +34,8 @@ public class AdapterWithErrorHandler : CloudAdapter
                 turnContext.Activity.Conversation?.Id);
             try
             {
-                var french = BotLanguage.Of(turnContext) == BotLanguage.French;
-                await turnContext.SendActivityAsync(exception is StorageConflictException
-                    ? (french
-                        ? "Deux de vos messages sont arrivés en même temps. Le dernier n'a pas été enregistré : réessayez en le renvoyant."
-                        : "Two of your messages arrived at the same time. The last one was not saved: please send it again.")
-                    : (french
-                        ? "Désolé, une erreur s'est produite de notre côté. Réessayez dans un instant, ou tapez « menu » pour recommencer."
-                        : "Sorry, something went wrong on our side. Please try again in a moment, or type \"menu\" to start over."));
+                var key = exception is StorageConflictException ? "conflictMessage" : "errorMessage";
+                await turnContext.SendActivityAsync(strings.Text(key, BotLanguage.Of(turnContext)));
                 if (turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
                 {
                     await turnContext.TraceActivityAsync("OnTurnError Trace", exception.ToString(), "https://www.botframework.com/schemas/error", "TurnError");

@@ -25,6 +25,7 @@ public static class BotServices
         services.AddSingleton(sp => new AdapterWithErrorHandler(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<ILogger<AdapterWithErrorHandler>>(),
+            sp.GetRequiredService<ContentCatalog>().Menu,
             sp.GetServices<IMiddleware>()));
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());

@@ -152,6 +152,7 @@ public class LocalDirectLineTests
         var post = await session.PostMessageAsync("throw");
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         var activities = (JArray)(await session.GetActivitiesAsync(watermark))["activities"]!;
-        Assert.Contains(activities, a => (string?)a["from"]?["role"] == "bot" && ((string?)a["text"] ?? "").StartsWith("Désolé", StringComparison.Ordinal));
+        var expected = ShopAdsBot.Content.ContentCatalog.Load(ShopAdsBot.Content.ContentCatalog.LocateRoot()).Menu.Text("errorMessage", "fr");
+        Assert.Contains(activities, a => (string?)a["from"]?["role"] == "bot" && (string?)a["text"] == expected);
     }
 }

@@ -16,21 +16,14 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var decomposed = text.Replace("œ", "oe").Replace("Œ", "oe").Replace("æ", "ae").Replace("Æ", "ae")
-            .Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var folded = Fold(text);
+        var builder = new StringBuilder(folded.Length);
         var lastWasSpace = true;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(c);
                 lastWasSpace = false;
             }
             else if (!lastWasSpace)
@@ -41,6 +34,37 @@ public static class TextNormalizer
         }
 
         return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>Lower case, no accents (é → e, œ → oe, æ → ae, ß → ss); every other character kept as it is.</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                    continue;
+            }
+            switch (c)
+            {
+                case 'œ': builder.Append("oe"); break;
+                case 'æ': builder.Append("ae"); break;
+                case 'ß': builder.Append("ss"); break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.ToString();
     }
 
     public static string[] Tokenize(string? text)

@@ -120,29 +120,6 @@ public sealed partial class TextNormalizer
     private static string Stem(string token) =>
         token.Length > 4 && token[^1] == 's' && token[^2] != 's' ? token[..^1] : token;
 
-    /// <summary>Lower case, no accents (é → e, œ → oe), typographic apostrophes as plain separators.</summary>
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return string.Empty;
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.NonSpacingMark:
-                case UnicodeCategory.SpacingCombiningMark:
-                case UnicodeCategory.EnclosingMark:
-                    continue;
-            }
-            switch (c)
-            {
-                case 'œ': sb.Append("oe"); break;
-                case 'æ': sb.Append("ae"); break;
-                case 'ß': sb.Append("ss"); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>Lower case, no accents (é → e, œ → oe): the dialog engine's folding, so prompts and routing read text alike.</summary>
+    public static string Fold(string? text) => BotDialogs.TextNormalizer.Fold(text);
 }

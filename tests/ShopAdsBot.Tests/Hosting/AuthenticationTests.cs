@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.Hosting;
@@ -8,14 +6,17 @@ namespace ShopAdsBot.Tests.Hosting;
 /// <summary>With MicrosoftAppId set (deployed), unauthenticated or forged requests get 401, never 500.</summary>
 public class AuthenticationTests : IClassFixture<AuthenticationTests.AuthenticatedHost>
 {
-    public sealed class AuthenticatedHost : WebApplicationFactory<Program>
+    public sealed class AuthenticatedHost : BotHost
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        public AuthenticatedHost()
         {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("MicrosoftAppType", "MultiTenant");
-            builder.UseSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001");
-            builder.UseSetting("MicrosoftAppPassword", "not-a-real-secret");
+            HostEnvironment = "Production";
+            Settings = new Dictionary<string, string?>
+            {
+                ["MicrosoftAppType"] = "MultiTenant",
+                ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+                ["MicrosoftAppPassword"] = "not-a-real-secret",
+            };
         }
     }
 

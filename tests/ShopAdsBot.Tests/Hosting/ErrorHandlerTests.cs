@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ShopAdsBot.Content;
@@ -17,14 +14,7 @@ public class ErrorHandlerTests
             throw new InvalidOperationException("boom in the bot");
     }
 
-    private sealed class ThrowingHost : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.ConfigureTestServices(services => services.AddTransient<IBot, ThrowingBot>());
-        }
-    }
+    private static BotHost ThrowingHost() => new() { TestServices = s => s.AddTransient<IBot, ThrowingBot>() };
 
     private static readonly MenuDefinition Strings = ContentCatalog.Load(ContentCatalog.LocateRoot()).Menu;
 
@@ -33,8 +23,8 @@ public class ErrorHandlerTests
     [InlineData("en-US", "en")]
     public async Task TheUserIsToldPolitelyInTheirLanguage(string locale, string language)
     {
-        using var host = new ThrowingHost();
-        var body = await ExpectRepliesAsync(host, ActivityJson.Message("bonjour", locale, channelId: "webchat"));
+        using var host = ThrowingHost();
+        var body = await host.ExpectRepliesAsync(ActivityJson.Message("bonjour", locale, channelId: "webchat"));
 
         var message = Assert.Single(body, r => (string?)r["type"] == "message");
         Assert.Equal(Strings.Text("errorMessage", language), (string?)message["text"]);
@@ -45,21 +35,11 @@ public class ErrorHandlerTests
     [Fact]
     public async Task TheEmulatorAlsoGetsATraceWithTheDetails()
     {
-        using var host = new ThrowingHost();
-        var body = await ExpectRepliesAsync(host, ActivityJson.Message("bonjour", channelId: "emulator"));
+        using var host = ThrowingHost();
+        var body = await host.ExpectRepliesAsync(ActivityJson.Message("bonjour", channelId: "emulator"));
 
         var trace = Assert.Single(body, r => (string?)r["type"] == "trace");
         Assert.Equal("OnTurnError Trace", (string?)trace["name"]);
         Assert.Contains("boom in the bot", (string?)trace["value"]);
-    }
-
-    private static async Task<Newtonsoft.Json.Linq.JArray> ExpectRepliesAsync(WebApplicationFactory<Program> host, Newtonsoft.Json.Linq.JObject activity)
-    {
-        activity["deliveryMode"] = "expectReplies";
-        var response = await host.CreateClient().PostAsync("/api/messages",
-            new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return (Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(text)["activities"]!;
     }
 }

@@ -2,14 +2,34 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace ShopAdsBot.Tests.Support;
 
-/// <summary>The real host, in process (TestServer), in the Development environment as a new user runs it.</summary>
-public sealed class BotHost : WebApplicationFactory<Program>
+/// <summary>
+/// The real host, in process (TestServer): by default in the Development environment, as a new user runs it; a test may
+/// choose the environment, add settings, or replace services (a stand-in bot, a fake Direct Line service).
+/// </summary>
+public class BotHost : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+    public string HostEnvironment { get; init; } = "Development";
+
+    public IDictionary<string, string?>? Settings { get; init; }
+
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(HostEnvironment);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
+    }
 
     public async Task<HttpResponseMessage> PostActivityAsync(JToken activity) =>
         await PostRawAsync(activity.ToString(), "application/json");

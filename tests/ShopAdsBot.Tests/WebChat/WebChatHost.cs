@@ -1,30 +1,21 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.WebChat;
 
 /// <summary>The real host with Web Chat settings and, optionally, a stand-in bot or a fake Azure Direct Line service.</summary>
-public sealed class WebChatHost(
-    string environment = "Development",
-    IDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class WebChatHost : BotHost
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public WebChatHost(string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
-        if (services is not null)
-        {
-            builder.ConfigureTestServices(services);
-        }
+        HostEnvironment = environment;
+        Settings = settings;
+        TestServices = services;
     }
 
     /// <summary>A host whose bot is <see cref="EchoBot"/>, so replies are known in advance.</summary>

@@ -20,4 +20,14 @@ command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 command -v python3 >/dev/null 2>&1 || apt_install python3
 
 dotnet build ShopAdsBot.sln -c Release --nologo -warnaserror
-dotnet test ShopAdsBot.sln -c Release --no-build --nologo
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test ShopAdsBot.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for every test project together.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "tests: $passed passed, $failed failed"
+exit "$status"

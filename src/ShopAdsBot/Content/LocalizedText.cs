@@ -12,8 +12,7 @@ public sealed class LocalizedText
     public string Get(string? lang) => Normalize(lang) == "en" && En.Length > 0 ? En : Fr;
 
     /// <summary>The content languages are "fr" and "en"; a locale such as "en-GB" maps to "en", anything unknown to "fr".</summary>
-    public static string Normalize(string? lang) =>
-        lang is not null && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr";
+    public static string Normalize(string? lang) => ShopAdsBot.Localization.BotLanguage.FromLocale(lang);
 
     public override string ToString() => Fr;
 }

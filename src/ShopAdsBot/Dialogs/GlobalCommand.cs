@@ -29,7 +29,7 @@ public static class GlobalCommands
         ["hey"] = GlobalCommand.Greeting, ["good morning"] = GlobalCommand.Greeting, ["bonjour a vous"] = GlobalCommand.Greeting,
         ["merci"] = GlobalCommand.Thanks, ["merci beaucoup"] = GlobalCommand.Thanks, ["merci bien"] = GlobalCommand.Thanks,
         ["thanks"] = GlobalCommand.Thanks, ["thank you"] = GlobalCommand.Thanks, ["thx"] = GlobalCommand.Thanks,
-        ["aide"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["au secours"] = GlobalCommand.Help, ["?"] = GlobalCommand.Help,
+        ["aide"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["au secours"] = GlobalCommand.Help,
     };
 
     /// <summary>A command button (submit value {"command": "menu"}) or a message that is exactly one of the words.</summary>

@@ -45,6 +45,7 @@ public class MainDialog : ComponentDialog
     /// </summary>
     private FlowPosition? CheckedPosition(DialogContext innerDc)
     {
+        FlowPosition? active = null;
         foreach (var entry in innerDc.Stack.Where(e => e.Id is not PromptIds.Choice and not PromptIds.Confirm))
         {
             var position = FlowDialog.PositionOf(entry);
@@ -53,8 +54,9 @@ public class MainDialog : ComponentDialog
             {
                 throw new DialogStateRecoveryException($"The stored stack holds '{entry.Id}' at a step the content no longer has.", entry.Id);
             }
+            active ??= position;
         }
-        return ActivePosition(innerDc);
+        return active;
     }
 
     /// <summary>Stored state that no longer fits the content (a flow or node removed by a deploy): apologise, show the menu.</summary>

@@ -81,7 +81,13 @@ internal static partial class ChoiceMatcher
 
         for (var start = 0; start + phrase.Length <= words.Length; start++)
         {
-            if (phrase.Select((w, i) => words[start + i] == w).All(same => same))
+            var i = 0;
+            while (i < phrase.Length && words[start + i] == phrase[i])
+            {
+                i++;
+            }
+
+            if (i == phrase.Length)
             {
                 return true;
             }

@@ -45,8 +45,8 @@ public class ConfirmPrompt : Prompt<bool>
 
         var culture = PromptCulture.For(options.RecognizeLanguage ?? turnContext.Activity.Locale ?? DefaultLocale);
         var words = ChoiceMatcher.Words(text);
-        var yes = culture.YesWords.Any(w => ChoiceMatcher.ContainsPhrase(words, ChoiceMatcher.Words(w)));
-        var no = culture.NoWords.Any(w => ChoiceMatcher.ContainsPhrase(words, ChoiceMatcher.Words(w)));
+        var yes = culture.YesPhrases.Any(phrase => ChoiceMatcher.ContainsPhrase(words, phrase));
+        var no = culture.NoPhrases.Any(phrase => ChoiceMatcher.ContainsPhrase(words, phrase));
         if (yes != no)
         {
             result.Succeeded = true;

@@ -21,4 +21,10 @@ internal sealed record PromptCulture(string Locale, string Separator, string Inl
         => locale is { Length: >= 2 } && locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
 
     public ChoiceFactoryOptions ChoiceOptions => new(Separator, InlineOr, InlineOrMore, true);
+
+    /// <summary>The yes words as word sequences, split once.</summary>
+    public string[][] YesPhrases { get; } = YesWords.Select(ChoiceMatcher.Words).ToArray();
+
+    /// <summary>The no words as word sequences, split once.</summary>
+    public string[][] NoPhrases { get; } = NoWords.Select(ChoiceMatcher.Words).ToArray();
 }

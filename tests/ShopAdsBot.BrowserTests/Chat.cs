@@ -9,6 +9,9 @@ internal static class Chat
 {
     public static readonly LocatorAssertionsToBeVisibleOptions Patience = new() { Timeout = 20_000 };
 
+    /// <summary>The first card of a fresh page: the 5 MB Web Chat bundle is parsed first, slow on a busy machine.</summary>
+    public static readonly LocatorAssertionsToBeVisibleOptions FirstCardPatience = new() { Timeout = 60_000 };
+
     /// <summary>
     /// The visible card button with exactly this title, the latest one. Adaptive Cards in Web Chat also keep hidden
     /// copies (ShowCard bodies, overflow): skip them; earlier cards keep their buttons: take the last.

@@ -38,6 +38,17 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
     public async Task TheSnippetOpensTheChatAndTheConversationFollowsTheVisitorToTheNextPage()
     {
         var (page, requests) = await fixture.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (refused)
+                {
+                    refused.Add(message.Text);
+                }
+            }
+        };
         await page.GotoAsync(fixture.AllowedSite.Page(1));
 
         // Only the launcher until the visitor opens it: no frame, no token, no conversation.
@@ -50,7 +61,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
 
         await Launcher(page).ClickAsync();
         await Expect(Launcher(page)).ToHaveAttributeAsync("aria-expanded", "true");
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
 
         await SendBox(page).FillAsync("l'onglet annonces n'apparait pas");
         await SendBox(page).PressAsync("Enter");
@@ -61,7 +72,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         await page.Locator("#other-page").ClickAsync();
         await Expect(page).ToHaveURLAsync(fixture.AllowedSite.Page(2));
         await Expect(Launcher(page)).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 20_000 });
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         await Expect(ChatView(page).Locator(".webchat__bubble--from-user").Filter(new() { HasTextRegex = new(Typographic("l'onglet annonces")), Visible = true }))
             .ToBeVisibleAsync(Patience);
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToBeVisibleAsync(Patience);
@@ -79,6 +90,12 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToBeVisibleAsync(Patience);
         Assert.Equal(1, ConversationsStarted(requests));
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
+
+        // The chat works under its CSP (no inline script, no eval): the browser refused nothing.
+        lock (refused)
+        {
+            Assert.Empty(refused);
+        }
     }
 
     [Fact]
@@ -92,7 +109,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToBeVisibleAsync(Patience);
 
         await ChatView(page).Locator("#new-conversation").ClickAsync();
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToHaveCountAsync(0);
         Assert.Equal(2, ConversationsStarted(requests));
 
@@ -146,7 +163,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
 
         // Enter opens the panel and puts the focus in the send box: the visitor types at once.
         await page.Keyboard.PressAsync("Enter");
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         await Expect(SendBox(page)).ToBeFocusedAsync(new() { Timeout = 20_000 });
         await page.Keyboard.TypeAsync("menu");
         await page.Keyboard.PressAsync("Enter");
@@ -177,7 +194,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("widget-phone-closed.png") });
 
         await Launcher(page).ClickAsync();
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         var box = await page.Locator("#shopadsbot-frame").BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.Equal((0f, 0f, viewport.Width, viewport.Height), (box.X, box.Y, box.Width, box.Height));

@@ -22,27 +22,18 @@ public class AccessibilityTests(WidgetFixture fixture) : IClassFixture<WidgetFix
         await Expect(CardText(chat, SeedContent.Node(Branch, "us-menu-path")["title"]!["fr"]!.ToString())).ToBeVisibleAsync(Patience);
     }
 
-    [Fact]
-    public async Task TheBotsPageHasNoViolation()
+    /// <summary>The bot's page at its usual size, and the chat view at the widget panel's size.</summary>
+    [Theory]
+    [InlineData("/", 1100, 900, "a11y-page.png")]
+    [InlineData("/chat", 380, 640, "a11y-chat-view.png")]
+    public async Task TheBotsPagesHaveNoViolation(string path, int width, int height, string screenshot)
     {
-        var (page, requests) = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
+        var (page, requests) = await fixture.NewPageAsync(new ViewportSize { Width = width, Height = height });
+        await page.GotoAsync(fixture.BaseUrl + path);
         await AnswerACardAsync(page.Locator(":root"));
 
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("a11y-page.png") });
-        await Axe.AssertNoViolationAsync(page.MainFrame, "the bot's page");
-        WebChatPageTests.AssertNothingLeftTheMachine(requests);
-    }
-
-    [Fact]
-    public async Task TheChatViewHasNoViolation()
-    {
-        var (page, requests) = await fixture.NewPageAsync(new ViewportSize { Width = 400, Height = 700 });
-        await page.GotoAsync(fixture.BaseUrl + "/chat");
-        await AnswerACardAsync(page.Locator(":root"));
-
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("a11y-chat-view.png") });
-        await Axe.AssertNoViolationAsync(page.MainFrame, "the chat view");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath(screenshot) });
+        await Axe.AssertNoViolationAsync(page.MainFrame, path);
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
     }
 

@@ -68,6 +68,10 @@ public abstract class BrowserFixture : IAsyncLifetime
             }
         };
         await context.RouteAsync(url => !IsLocal(url), route => route.AbortAsync());
+        // Each step waits for its condition; on a machine shared by many builds a page with the 5 MB Web Chat bundle
+        // may take longer than Playwright's default 30 s to load.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         return (page, requests);
     }

@@ -104,6 +104,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         var (page, requests) = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.AllowedSite.Page(1));
         await Launcher(page).ClickAsync();
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         await SendBox(page).FillAsync("l'onglet annonces n'apparait pas");
         await SendBox(page).PressAsync("Enter");
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToBeVisibleAsync(Patience);

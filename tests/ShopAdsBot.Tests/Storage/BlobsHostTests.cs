@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using ShopAdsBot.Hosting;
 using ShopAdsBot.Storage;
 using ShopAdsBot.Tests.Support;
+using static ShopAdsBot.Tests.Support.HostConversation;
 
 namespace ShopAdsBot.Tests.Storage;
 
@@ -41,8 +42,9 @@ public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         await using var host = HostOver(container);
         var conversationId = "a:1Hx9|19:abc@thread.tacv2;messageid=17";
 
-        var menu = LastCard(await host.ExpectRepliesAsync(ActivityJson.Message("menu", conversationId: conversationId)));
-        var question = LastCard(await host.ExpectRepliesAsync(Click(MenuButton(menu, "connect-shop"), conversationId)));
+        var conversation = new HostConversation(host, conversationId);
+        var menu = LastCard(await conversation.SayAsync("menu"));
+        var question = LastCard(await conversation.ClickAsync(Button(menu, "connect-shop")));
 
         Assert.Equal("connect-shop", (string?)question.SelectTokens("$..data.flow").FirstOrDefault());
         Assert.IsType<BlobsStorage>(host.Services.GetRequiredService<IStorage>());
@@ -56,15 +58,16 @@ public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         var barrier = new ReadBarrier();
         await using var host = HostOver(container, barrier);
         const string conversationId = "concurrent-1";
-        var menu = LastCard(await host.ExpectRepliesAsync(ActivityJson.Message("menu", conversationId: conversationId)));
-        await host.ExpectRepliesAsync(Click(MenuButton(menu, "connect-shop"), conversationId));
+        var conversation = new HostConversation(host, conversationId);
+        var menu = LastCard(await conversation.SayAsync("menu"));
+        await conversation.ClickAsync(Button(menu, "connect-shop"));
 
         // Both turns read the conversation before either saves (as when a seller double-clicks, or two servers answer):
         // the second to save conflicts, runs again on the state the first saved, and both answers go out once.
         barrier.Arm(parties: 2);
         var turns = await Task.WhenAll(
-            host.ExpectRepliesAsync(Click(MenuButton(menu, "create-ad"), conversationId)),
-            host.ExpectRepliesAsync(Click(MenuButton(menu, "ad-rejected"), conversationId)));
+            conversation.ClickAsync(Button(menu, "create-ad")),
+            conversation.ClickAsync(Button(menu, "ad-rejected")));
 
         Assert.True(barrier.Met, "both turns read the state before saving");
         Assert.All(turns, t => Assert.DoesNotContain(Strings.Text("conflictMessage", "fr"), TextOf(t)));
@@ -75,7 +78,7 @@ public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         var state = await StoredStateAsync(container, conversationId);
         var last = state.Contains("ad-rejected") ? "ad-rejected" : "create-ad";
         Assert.DoesNotContain(last == "create-ad" ? "ad-rejected" : "create-ad", state);
-        var after = await host.ExpectRepliesAsync(Click(MenuButton(menu, "underperforming"), conversationId));
+        var after = await conversation.ClickAsync(Button(menu, "underperforming"));
         Assert.Equal("underperforming", (string?)LastCard(after).SelectTokens("$..data.flow").First());
     }
 
@@ -132,21 +135,6 @@ public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         activity["deliveryMode"] = "expectReplies";
         return activity;
     }
-
-    private static JObject Click(JObject data, string conversationId)
-    {
-        var activity = ActivityJson.Message("", conversationId: conversationId);
-        activity.Remove("text");
-        activity["value"] = data;
-        return activity;
-    }
-
-    private static JObject MenuButton(JObject menu, string branch) =>
-        (JObject)menu.SelectTokens("$..data").First(d => (string?)d["choice"] == branch)!;
-
-    private static JObject LastCard(JArray replies) =>
-        (JObject)replies.SelectMany(r => r["attachments"] ?? new JArray())
-            .Last(a => (string?)a["contentType"] == Support.Cards.AdaptiveCard)["content"]!;
 
     private static string TextOf(JArray replies) => string.Join("\n", replies.Select(r => (string?)r["text"] ?? ""));
 }

@@ -22,9 +22,9 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("browser-state-");
 
-    protected BrowserFixture(Action<IServiceCollection>? services)
+    protected BrowserFixture(Action<IServiceCollection>? services, IDictionary<string, string?>? settings = null)
     {
-        _host = new HostFactory(Path.Combine(_state.FullName, "conversation-state.db"), services);
+        _host = new HostFactory(Path.Combine(_state.FullName, "conversation-state.db"), services, settings);
     }
 
     /// <summary>http://127.0.0.1:{the port Kestrel bound}, once started.</summary>
@@ -47,7 +47,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.CloseAsync();
         _playwright?.Dispose();
@@ -60,9 +60,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// A fresh page (own context: no shared storage) that records every request URL of its context, popups included.
     /// A request to any other host than this machine is recorded, then aborted: nothing leaves the machine.
     /// </summary>
-    public async Task<(IPage Page, List<string> Requests)> NewPageAsync()
+    public async Task<(IPage Page, List<string> Requests)> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 } });
         var requests = new List<string>();
         context.Request += (_, request) =>
         {
@@ -72,6 +72,10 @@ public abstract class BrowserFixture : IAsyncLifetime
             }
         };
         await context.RouteAsync(url => !IsLocal(url), route => route.AbortAsync());
+        // Each step waits for its condition; on a machine shared by many builds a page with the 5 MB Web Chat bundle
+        // may take longer than Playwright's default 30 s to load.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         return (page, requests);
     }
@@ -93,7 +97,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         return Path.Combine(artifacts, fileName);
     }
 
-    private sealed class HostFactory(string sqlitePath, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    private sealed class HostFactory(string sqlitePath, Action<IServiceCollection>? services, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -104,7 +108,7 @@ public abstract class BrowserFixture : IAsyncLifetime
             {
                 ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
                 ["Storage:SqlitePath"] = sqlitePath,
-            }));
+            }.Concat(settings ?? new Dictionary<string, string?>())));
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);

@@ -5,23 +5,26 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Hosting;
 using ShopAdsBot.Localization;
 
 namespace ShopAdsBot.Bots;
 
 /// <summary>
 /// The bot (DialogAndWelcomeBot of the samples, on TeamsActivityHandler): welcomes people, runs the main dialog on
-/// every message with its state in ConversationState, and saves state at the end of every turn.
+/// every message with its state in ConversationState, and saves state at the end of every turn, before its replies
+/// are sent (StateFirstTurn: a turn that two messages raced is run again rather than lost or answered twice).
 /// </summary>
-public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies) : TeamsActivityHandler
+public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, StateFirstTurn stateFirst) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-    }
+    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+        stateFirst.RunAsync(turnContext, async (attempt, token) =>
+        {
+            await base.OnTurnAsync(attempt, token);
+            await conversationState.SaveChangesAsync(attempt, false, token);
+        }, cancellationToken);
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

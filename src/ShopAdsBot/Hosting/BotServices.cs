@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -7,6 +8,7 @@ using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
+using ShopAdsBot.Storage;
 
 namespace ShopAdsBot.Hosting;
 
@@ -20,22 +22,27 @@ public static class BotServices
         // Reads MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId.
         // All empty means local development with no authentication (Bot Framework Emulator).
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<AuthenticationFailures>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // CloudAdapter has two public constructors that the container finds ambiguous: build it ourselves.
         services.AddSingleton(sp => new AdapterWithErrorHandler(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<ILogger<AdapterWithErrorHandler>>(),
             sp.GetRequiredService<ContentCatalog>().Menu,
+            sp.GetRequiredService<ConversationState>(),
             sp.GetServices<IMiddleware>()));
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         // Adapter middleware, in this order (tests put the same on their TestAdapter).
-        services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
+        services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
         services.AddSingleton<IMiddleware, GroupConversationMiddleware>();
 
-        services.AddSingleton(BotStorage.Create(configuration));
+        // Built on first use (the host resolves it at start-up, so a wrong setting still stops the app at once).
+        services.AddSingleton(sp => BotStorage.Create(configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddSingleton<ConversationState>();
+        services.AddSingleton<StateFirstTurn>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));

@@ -10,11 +10,17 @@ using Newtonsoft.Json.Linq;
 namespace ShopAdsBot.Tests.Support;
 
 /// <summary>
-/// The real host, in process (TestServer): by default in the Development environment, as a new user runs it; a test may
-/// choose the environment, add settings, or replace services (a stand-in bot, a fake Direct Line service).
+/// The real host, in process (TestServer): by default in the Development environment, as a new user runs it, with the
+/// default durable storage (Sqlite) in a file of its own, so hosts never share conversations; a test may choose the
+/// environment, add settings, or replace services (a stand-in bot, a fake Direct Line service).
 /// </summary>
 public class BotHost : WebApplicationFactory<Program>
 {
+    private readonly DirectoryInfo stateFolder = Directory.CreateTempSubdirectory("bothost-");
+
+    /// <summary>This host's conversation state file (Storage:SqlitePath), unless the settings choose another storage.</summary>
+    public string SqlitePath => Path.Combine(stateFolder.FullName, "conversation-state.db");
+
     public string HostEnvironment { get; init; } = "Development";
 
     public IDictionary<string, string?>? Settings { get; init; }
@@ -24,10 +30,29 @@ public class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(HostEnvironment);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
+        builder.ConfigureAppConfiguration((_, config) => config
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = SqlitePath })
+            .AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                stateFolder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: the temp folder is cleaned by the OS.
+            }
         }
     }
 

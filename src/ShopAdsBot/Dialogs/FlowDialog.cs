@@ -3,6 +3,7 @@ using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
+using ShopAdsBot.Insights;
 
 namespace ShopAdsBot.Dialogs;
 
@@ -16,12 +17,14 @@ public class FlowDialog : WaterfallDialog
 {
     private readonly FlowDefinition flow;
     private readonly BotReplies replies;
+    private readonly InsightsRecorder insights;
 
-    public FlowDialog(FlowDefinition flow, BotReplies replies)
+    public FlowDialog(FlowDefinition flow, BotReplies replies, InsightsRecorder insights)
         : base(flow.Id)
     {
         this.flow = flow;
         this.replies = replies;
+        this.insights = insights;
         AddStep(ShowNodeStepAsync);
         AddStep(FollowAnswerStepAsync);
     }
@@ -41,6 +44,11 @@ public class FlowDialog : WaterfallDialog
     {
         var language = BotReplies.LanguageOf(step.Context);
         var node = flow.FindNode(FlowPosition.From(step.Options)?.Node) ?? flow.StartNode;
+        if (step.Result is bool resolved)
+        {
+            // « Cela a-t-il résolu votre problème ? » answered: the loop that tells which answers fail.
+            insights.AnswerRated(step.Context, flow.Id, node.Id, resolved);
+        }
 
         switch (step.Result)
         {
@@ -56,6 +64,7 @@ public class FlowDialog : WaterfallDialog
 
             case false when flow.Id != ContentCatalog.SupportBranchId:
                 // No remedy left in this branch: escalate to the support-contact answer.
+                insights.Escalated(step.Context, flow.Id, node.Id);
                 await step.Context.SendActivityAsync(replies.Text("escalationIntro", language), cancellationToken);
                 var support = replies.Content.Flow(ContentCatalog.SupportBranchId);
                 return await step.ReplaceDialogAsync(support.Id, new FlowPosition(support.Id, support.Start), cancellationToken);

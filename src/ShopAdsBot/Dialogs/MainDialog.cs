@@ -5,6 +5,7 @@ using Microsoft.Bot.Builder.TraceExtensions;
 using Newtonsoft.Json.Linq;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
+using ShopAdsBot.Insights;
 using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
@@ -19,16 +20,18 @@ public class MainDialog : ComponentDialog
 {
     private readonly BotReplies replies;
     private readonly ShopAdsRecognizer recognizer;
+    private readonly InsightsRecorder insights;
 
-    public MainDialog(BotReplies replies, ShopAdsRecognizer recognizer)
+    public MainDialog(BotReplies replies, ShopAdsRecognizer recognizer, InsightsRecorder insights)
         : base(nameof(MainDialog))
     {
         this.replies = replies;
         this.recognizer = recognizer;
+        this.insights = insights;
 
         foreach (var flow in replies.Content.Flows.Values)
         {
-            AddDialog(new FlowDialog(flow, replies));
+            AddDialog(new FlowDialog(flow, replies, insights));
         }
         AddDialog(new ChoicePrompt(PromptIds.Choice) { Renderer = replies.RenderPromptAsync });
         AddDialog(new ConfirmPrompt(PromptIds.Confirm) { Renderer = replies.RenderPromptAsync });
@@ -133,7 +136,7 @@ public class MainDialog : ComponentDialog
         {
             // The menu, the welcome card and the suggestions work at any time: they begin the chosen branch.
             return replies.Content.Flows.ContainsKey(stamp.Choice)
-                ? await BeginBranchAsync(innerDc, stamp.Choice, cancellationToken)
+                ? await BeginBranchAsync(innerDc, stamp.Choice, BranchVia.Menu, null, cancellationToken)
                 : await ShowMenuAsync(context, language, cancellationToken);
         }
 
@@ -153,6 +156,7 @@ public class MainDialog : ComponentDialog
         {
             // No flow is active any more: pick the conversation up again at that card's step.
             await innerDc.CancelAllDialogsAsync(cancellationToken);
+            insights.BranchStarted(context, flow.Id, BranchVia.Resume);
             return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, stamp.Node), cancellationToken);
         }
         return await ShowMenuAsync(context, language, cancellationToken);
@@ -174,7 +178,12 @@ public class MainDialog : ComponentDialog
         {
             var title = replies.Content.Flow(route.TopIntent).Title.Get(language);
             await context.SendActivityAsync(replies.Text("routedTo", language, ("title", title)), cancellationToken);
-            return await BeginBranchAsync(innerDc, route.TopIntent, cancellationToken);
+            return await BeginBranchAsync(innerDc, route.TopIntent, BranchVia.Text, route.Score, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            insights.NotUnderstood(context, text, route);
         }
 
         if (position != null)
@@ -186,6 +195,7 @@ public class MainDialog : ComponentDialog
         if (route.Confidence == Confidence.Medium)
         {
             var top = route.Alternatives.Take(3).Select(a => a.Branch).ToList();
+            await insights.SuggestionOfferedAsync(context, top, cancellationToken);
             await context.SendActivityAsync(replies.Suggestions(top, language), cancellationToken);
             return Done;
         }
@@ -207,10 +217,11 @@ public class MainDialog : ComponentDialog
             : ConfirmRecognizer.Recognize(input) != null;
     }
 
-    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, string via, double? score, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         var flow = replies.Content.Flow(branch);
+        insights.BranchStarted(innerDc.Context, flow.Id, via, score);
         return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, flow.Start), cancellationToken);
     }
 

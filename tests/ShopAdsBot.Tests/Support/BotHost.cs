@@ -21,13 +21,32 @@ public class BotHost : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>The Insights SQLite file of this host: a new temporary file by default (deleted with the host), so tests never share one.</summary>
+    public string InsightsPath { get; init; } = Path.Combine(Path.GetTempPath(), $"shopadsbot-insights-{Guid.NewGuid():N}.db");
+
+    public bool KeepInsightsFile { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(HostEnvironment);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
+        builder.ConfigureAppConfiguration((_, config) => config
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Insights:SqlitePath"] = InsightsPath })
+            .AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && !KeepInsightsFile)
+        {
+            foreach (var file in new[] { InsightsPath, InsightsPath + "-wal", InsightsPath + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
     }
 

@@ -31,6 +31,9 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running host's services (e.g. the Insights queue, to wait for its writer).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public async Task InitializeAsync()
     {
         _host.UseKestrel();
@@ -50,6 +53,10 @@ public abstract class BrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
         await _host.DisposeAsync();
+        foreach (var file in new[] { _host.InsightsPath, _host.InsightsPath + "-wal", _host.InsightsPath + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>
@@ -98,6 +105,9 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     private sealed class HostFactory(int port, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
+        /// <summary>Each host records Insights in a temporary file of its own, never in the repository.</summary>
+        public string InsightsPath { get; } = Path.Combine(Path.GetTempPath(), $"shopadsbot-insights-{Guid.NewGuid():N}.db");
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
@@ -105,6 +115,7 @@ public abstract class BrowserFixture : IAsyncLifetime
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
+                ["Insights:SqlitePath"] = InsightsPath,
             }));
             if (services is not null)
             {

@@ -54,12 +54,14 @@
       td.textContent = 'Rien sur cette période.';
       return;
     }
+    // Cells take the alignment of their column's header (numbers to the right).
+    var numeric = Array.from(document.querySelectorAll('#' + id + ' thead th')).map(function (th) { return th.classList.contains('num'); });
     rows.forEach(function (row) {
       var tr = body.insertRow();
-      cells(row).forEach(function (value) {
+      cells(row).forEach(function (value, i) {
         var td = tr.insertCell();
         td.textContent = value === null || value === undefined ? '—' : String(value);
-        if (typeof value === 'number' || /^\d+ %$/.test(value)) { td.className = 'num'; }
+        if (numeric[i]) { td.className = 'num'; }
       });
     });
   }

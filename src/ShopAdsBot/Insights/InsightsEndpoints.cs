@@ -18,7 +18,7 @@ public static class InsightsEndpoints
 
         app.MapGet("/insights", (HttpContext http, InsightsAccess access) => access.Check(http) switch
         {
-            InsightsAccessResult.Allowed => Page("insights.html", StatusCodes.Status200OK),
+            InsightsAccessResult.Allowed => Page("insights.html", StatusCodes.Status200OK, SignOutButton),
             InsightsAccessResult.SignInRequired => SignInPage(null),
             _ => Results.NotFound(),
         });
@@ -106,16 +106,24 @@ public static class InsightsEndpoints
     private static IResult SignInPage(string? error)
     {
         var message = error is null ? "" : $"<p class=\"signin-error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
-        return Page("sign-in.html", StatusCodes.Status401Unauthorized, html => html.Replace("<!--error-->", message));
+        return Page("sign-in.html", StatusCodes.Status401Unauthorized, "", html => html.Replace("<!--error-->", message));
     }
 
-    /// <summary>The page's HTML (embedded in the assembly): it holds no data, the script fetches it from the API.</summary>
-    private static IResult Page(string name, int status, Func<string, string>? edit = null)
+    private const string SignOutButton = """<form method="post" action="/insights/sign-out" class="signout"><button type="submit">Déconnexion</button></form>""";
+
+    /// <summary>A page: layout.html around one of the embedded fragments (Insights/Page/), with its header buttons.</summary>
+    private static IResult Page(string name, int status, string header, Func<string, string>? edit = null)
+    {
+        var main = Embedded(name);
+        var html = Embedded("layout.html").Replace("<!--header-->", header).Replace("<!--main-->", edit is null ? main : edit(main));
+        return new PageResult(html, status);
+    }
+
+    private static string Embedded(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"ShopAdsBot.Insights.Page.{name}")
             ?? throw new InvalidOperationException($"Insights/Page/{name} is not embedded");
-        var html = new StreamReader(stream).ReadToEnd();
-        return new PageResult(edit is null ? html : edit(html), status);
+        return new StreamReader(stream).ReadToEnd();
     }
 
     private sealed class PageResult(string html, int status) : IResult

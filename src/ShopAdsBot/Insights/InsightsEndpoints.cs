@@ -13,8 +13,15 @@ public static class InsightsEndpoints
 {
     public static WebApplication MapInsights(this WebApplication app)
     {
-        // Create the store (and its file) at start-up, not on the first event.
+        // Create the store (and its file) and read the hash salt at start-up, not during the first turn.
         app.Services.GetService<SqliteInsightsStore>();
+        _ = app.Services.GetRequiredService<Lazy<ConversationHasher>>().Value;
+        if (app.Services.GetService<SqliteInsightsStore>() is null)
+        {
+            // Insights:Kind = None: nothing is kept in the app, so there is nothing to show.
+            app.MapMethods("/insights/{**rest}", [HttpMethods.Get, HttpMethods.Post], () => Results.NotFound());
+            return app;
+        }
 
         app.MapGet("/insights", (HttpContext http, InsightsAccess access) => access.Check(http) switch
         {

@@ -32,6 +32,13 @@ public class BotHost : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, config) => config
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Insights:SqlitePath"] = InsightsPath })
             .AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
+        // Also as host settings: those are visible to Program.cs while it registers services (e.g. the Application
+        // Insights connection string, read at registration), which app configuration added here is not.
+        builder.UseSetting("Insights:SqlitePath", InsightsPath);
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);

@@ -20,6 +20,7 @@ builder.Services.AddShopAdsBot(builder.Configuration);
 builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UsePageSecurityHeaders();
 app.MapShopAdsBot();
 app.MapWebChatChannel();
 app.MapInsights();

@@ -19,10 +19,10 @@ public abstract class BrowserFixture : IAsyncLifetime
     private readonly HostFactory _host;
     private IPlaywright? _playwright;
 
-    protected BrowserFixture(Action<IServiceCollection>? services)
+    protected BrowserFixture(Action<IServiceCollection>? services, IDictionary<string, string?>? settings = null)
     {
         Port = FreePort();
-        _host = new HostFactory(Port, services);
+        _host = new HostFactory(Port, services, settings);
     }
 
     public int Port { get; }
@@ -48,7 +48,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.CloseAsync();
         _playwright?.Dispose();
@@ -63,9 +63,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// A fresh page (own context: no shared storage) that records every request URL of its context, popups included.
     /// A request to any other host than this machine is recorded, then aborted: nothing leaves the machine.
     /// </summary>
-    public async Task<(IPage Page, List<string> Requests)> NewPageAsync()
+    public async Task<(IPage Page, List<string> Requests)> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 } });
         var requests = new List<string>();
         context.Request += (_, request) =>
         {
@@ -75,6 +75,10 @@ public abstract class BrowserFixture : IAsyncLifetime
             }
         };
         await context.RouteAsync(url => !IsLocal(url), route => route.AbortAsync());
+        // Each step waits for its condition; on a machine shared by many builds a page with the 5 MB Web Chat bundle
+        // may take longer than Playwright's default 30 s to load.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         return (page, requests);
     }
@@ -103,7 +107,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class HostFactory(int port, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    private sealed class HostFactory(int port, Action<IServiceCollection>? services, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
     {
         /// <summary>Each host records Insights in a temporary file of its own, never in the repository.</summary>
         public string InsightsPath { get; } = Path.Combine(Path.GetTempPath(), $"shopadsbot-insights-{Guid.NewGuid():N}.db");
@@ -115,8 +119,12 @@ public abstract class BrowserFixture : IAsyncLifetime
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
+<<<<<<< HEAD
                 ["Insights:SqlitePath"] = InsightsPath,
             }));
+=======
+            }.Concat(settings ?? new Dictionary<string, string?>())));
+>>>>>>> main
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);

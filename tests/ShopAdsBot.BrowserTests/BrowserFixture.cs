@@ -119,12 +119,8 @@ public abstract class BrowserFixture : IAsyncLifetime
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
-<<<<<<< HEAD
                 ["Insights:SqlitePath"] = InsightsPath,
-            }));
-=======
             }.Concat(settings ?? new Dictionary<string, string?>())));
->>>>>>> main
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);

@@ -32,6 +32,9 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running host's services (e.g. the Insights queue, to wait for its writer).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public async Task InitializeAsync()
     {
         _host.UseKestrel();
@@ -53,6 +56,10 @@ public abstract class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await _host.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _host.InsightsPath, _host.InsightsPath + "-wal", _host.InsightsPath + "-shm" })
+        {
+            File.Delete(file);
+        }
         _state.Delete(recursive: true);
     }
 
@@ -99,6 +106,9 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     private sealed class HostFactory(string sqlitePath, Action<IServiceCollection>? services, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
     {
+        /// <summary>Each host records Insights in a temporary file of its own, never in the repository.</summary>
+        public string InsightsPath { get; } = Path.Combine(Path.GetTempPath(), $"shopadsbot-insights-{Guid.NewGuid():N}.db");
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
@@ -108,6 +118,7 @@ public abstract class BrowserFixture : IAsyncLifetime
             {
                 ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
                 ["Storage:SqlitePath"] = sqlitePath,
+                ["Insights:SqlitePath"] = InsightsPath,
             }.Concat(settings ?? new Dictionary<string, string?>())));
             if (services is not null)
             {

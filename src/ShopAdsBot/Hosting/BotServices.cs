@@ -6,6 +6,7 @@ using Microsoft.Bot.Connector.Authentication;
 using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Insights;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 using ShopAdsBot.Storage;
@@ -34,6 +35,9 @@ public static class BotServices
             sp.GetServices<IMiddleware>()));
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+
+        // Insights first: its telemetry middleware goes on the adapter before the others (docs/insights.md).
+        services.AddInsights(configuration);
 
         // Adapter middleware, in this order (tests put the same on their TestAdapter).
         services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));

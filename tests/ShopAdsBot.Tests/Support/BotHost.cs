@@ -27,12 +27,24 @@ public class BotHost : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>The Insights SQLite file of this host: a new temporary file by default (deleted with the host), so tests never share one.</summary>
+    public string InsightsPath { get; init; } = Path.Combine(Path.GetTempPath(), $"shopadsbot-insights-{Guid.NewGuid():N}.db");
+
+    public bool KeepInsightsFile { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(HostEnvironment);
         builder.ConfigureAppConfiguration((_, config) => config
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = SqlitePath })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = SqlitePath, ["Insights:SqlitePath"] = InsightsPath })
             .AddInMemoryCollection(Settings ?? new Dictionary<string, string?>()));
+        // Also as host settings: those are visible to Program.cs while it registers services (e.g. the Application
+        // Insights connection string, read at registration), which app configuration added here is not.
+        builder.UseSetting("Insights:SqlitePath", InsightsPath);
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);
@@ -45,6 +57,13 @@ public class BotHost : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!KeepInsightsFile)
+            {
+                foreach (var file in new[] { InsightsPath, InsightsPath + "-wal", InsightsPath + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
             try
             {
                 stateFolder.Delete(recursive: true);

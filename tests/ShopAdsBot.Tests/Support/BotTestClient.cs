@@ -57,7 +57,7 @@ public sealed class BotTestClient
 
     public static IServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory", ["Insights:Kind"] = "None" }).Build();
         var collection = new ServiceCollection().AddLogging(l => l.ClearProviders()).AddSingleton<IConfiguration>(configuration);
         collection.AddShopAdsBot(configuration);
         // The clock stands still: a turn is never "slow", so no typing indicator depends on the machine's load.

@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 
@@ -37,6 +38,7 @@ public static class BotServices
         services.AddSingleton(BotStorage.Create(configuration));
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));

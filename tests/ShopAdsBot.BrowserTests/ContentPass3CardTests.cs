@@ -15,10 +15,7 @@ public class ContentPass3CardTests(RealBotFixture fixture) : IClassFixture<RealB
     [InlineData("en")]
     public async Task TheLegacyCampaignsAnswerNamesWhatItsButtonsOpen(string lang)
     {
-        var (page, requests) = await OpenAsync(fixture, lang);
-        await ClickAsync(page, SeedContent.GroupTitleOf("create-ad", lang));
-        await ClickAsync(page, SeedContent.FlowTitle("create-ad", lang));
-        await ClickAsync(page, SeedContent.ChoiceTitle("create-ad", "ask-goal", "legacy-format", lang));
+        var (page, requests) = await ChooseAsync("create-ad", "ask-goal", "legacy-format", lang);
         await AssertAnswerAsync(page, "create-ad", "legacy-campaigns", lang);
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
     }
@@ -28,10 +25,7 @@ public class ContentPass3CardTests(RealBotFixture fixture) : IClassFixture<RealB
     [InlineData("en")]
     public async Task TheTikTokAccountsAnswerShowsItsEnglishLabelsWithTheirNote(string lang)
     {
-        var (page, requests) = await OpenAsync(fixture, lang);
-        await ClickAsync(page, SeedContent.GroupTitleOf("account-management", lang));
-        await ClickAsync(page, SeedContent.FlowTitle("account-management", lang));
-        await ClickAsync(page, SeedContent.ChoiceTitle("account-management", "ask-action", "tiktok-account", lang));
+        var (page, requests) = await ChooseAsync("account-management", "ask-action", "tiktok-account", lang);
         await AssertAnswerAsync(page, "account-management", "tiktok-accounts", lang);
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
     }
@@ -41,10 +35,7 @@ public class ContentPass3CardTests(RealBotFixture fixture) : IClassFixture<RealB
     [InlineData("en")]
     public async Task NotSureAboutUnderperformanceAsksForTheBidStrategyFirst(string lang)
     {
-        var (page, requests) = await OpenAsync(fixture, lang);
-        await ClickAsync(page, SeedContent.GroupTitleOf("underperforming", lang));
-        await ClickAsync(page, SeedContent.FlowTitle("underperforming", lang));
-        await ClickAsync(page, SeedContent.ChoiceTitle("underperforming", "ask-symptom", "not-sure", lang));
+        var (page, requests) = await ChooseAsync("underperforming", "ask-symptom", "not-sure", lang);
         var question = SeedContent.Node("underperforming", "ask-bid-strategy")["text"]![lang]!.ToString();
         await Expect(CardText(page, question)).ToBeVisibleAsync(Patience);
         await ScreenshotAsync(Activity(page, question), $"card-ask-bid-strategy-{lang}.png");
@@ -65,6 +56,16 @@ public class ContentPass3CardTests(RealBotFixture fixture) : IClassFixture<RealB
         await AssertAnswerAsync(page, "ad-rejected", "one-click-appeal", "en");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("webchat-typed-english-on-french-page.png") });
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
+    }
+
+    /// <summary>Welcome → the flow's group → the flow → one choice of its first question, as a seller clicks.</summary>
+    private async Task<(Microsoft.Playwright.IPage Page, List<string> Requests)> ChooseAsync(string flow, string question, string choice, string lang)
+    {
+        var (page, requests) = await OpenAsync(fixture, lang);
+        await ClickAsync(page, SeedContent.GroupTitleOf(flow, lang));
+        await ClickAsync(page, SeedContent.FlowTitle(flow, lang));
+        await ClickAsync(page, SeedContent.ChoiceTitle(flow, question, choice, lang));
+        return (page, requests);
     }
 
     private static async Task AssertAnswerAsync(Microsoft.Playwright.IPage page, string flow, string node, string lang)

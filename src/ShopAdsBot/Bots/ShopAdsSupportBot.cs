@@ -15,7 +15,7 @@ namespace ShopAdsBot.Bots;
 /// every message with its state in ConversationState, and saves state at the end of every turn, before its replies
 /// are sent (StateFirstTurn: a turn that two messages raced is run again rather than lost or answered twice).
 /// </summary>
-public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, StateFirstTurn stateFirst) : TeamsActivityHandler
+public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, ConversationLanguage language, StateFirstTurn stateFirst) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -30,6 +30,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, MainDialog m
     {
         // In a team or group chat the message starts with "<at>ShopAdsBot</at>": an @mention never changes the answer.
         turnContext.Activity.RemoveRecipientMention();
+        await language.ApplyAsync(turnContext, cancellationToken); // the seller's own language, before any reply
         try
         {
             await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);

@@ -7,6 +7,7 @@ using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
 using ShopAdsBot.Insights;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 using ShopAdsBot.Storage;
@@ -47,6 +48,7 @@ public static class BotServices
         services.AddSingleton(sp => BotStorage.Create(configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddSingleton<ConversationState>();
         services.AddSingleton<StateFirstTurn>();
+        services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));

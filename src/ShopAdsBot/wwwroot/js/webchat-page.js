@@ -56,6 +56,7 @@
   var host = document.getElementById('webchat');
   var status = document.getElementById('status');
   var current = null;
+  var stopWatchingCards = null;
 
   function pickLanguage() {
     var fromUrl = new URLSearchParams(location.search).get('lang');
@@ -115,6 +116,9 @@
       store: window.WebChat.createStore(),
       styleOptions: Object.assign({}, styleOptions, { userAvatarInitials: t.you.charAt(0) })
     }, element);
+    // Direct Line cannot update a clicked card: the buttons of earlier cards are disabled instead (js/card-buttons.js).
+    if (stopWatchingCards) { stopWatchingCards(); }
+    stopWatchingCards = window.ShopAdsBotCards.keepOnlyLastCardActive(element);
   }
 
   document.querySelectorAll('.lang-switch button').forEach(function (button) {

@@ -36,10 +36,11 @@ public static class BotServices
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        // Adapter middleware, in this order (tests put the same on their TestAdapter): the conversation's life first
-        // (redelivered activities dropped, « effacer mes données », idle pauses, answered cards), then the channel's rules.
-        services.AddConversationLifecycle(configuration);
+        // Adapter middleware, in this order (tests put the same on their TestAdapter): the typing indicator (its clock
+        // starts before any state is read), the conversation's life (redelivered activities dropped, « effacer mes
+        // données », idle pauses, answered cards), the channel's rules.
         services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
+        services.AddConversationLifecycle(configuration);
         services.AddSingleton<IMiddleware, TeamsSuggestedActionsMiddleware>();
 
         services.AddSingleton(BotStorage.Create(configuration));

@@ -107,7 +107,8 @@ public class ConnectorRetryTests
     public async Task TheBotsReplyReachesATeamsConnectorThatThrottledItFirst()
     {
         await using var connector = await StandInConnector.StartAsync();
-        connector.Script(_ => StandInConnector.Status(429, "1"));
+        // The first message is throttled (not a "typing…" that a slow turn may send before it).
+        connector.Script(r => (string?)r.Body?["type"] == "message" ? StandInConnector.Status(429, "1") : null);
         var clock = new ObservedTimeProvider();
         await using var host = new BotHost { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
         var teams = new TeamsConversation(TeamsScope.Personal);

@@ -11,7 +11,7 @@ using Newtonsoft.Json.Linq;
 namespace ShopAdsBot.Tests.Support;
 
 /// <summary>
-/// A stand-in for the Bot Connector service (Teams, the Emulator) on a loopback port, given to the bot as the
+/// A stand-in for the Bot Connector service (Teams, the Emulator's channel service) on a loopback port, given to the bot as the
 /// activities' serviceUrl. It records every request the bot makes under /v3/conversations (replies: POST; card updates:
 /// PUT …/activities/{id}), answers each with a new activity id, and can be told to answer some requests otherwise
 /// (429, 503, 404 ActivityNotFound…), to see what the bot does then.

@@ -38,7 +38,7 @@ public class EarlierCardsTests(RealBotFixture fixture) : IClassFixture<RealBotFi
         // The first remedy is an earlier card: « Oui » / « Non » are disabled, its help links still open their article.
         await Expect(ChoiceButtons(answer).First).ToBeDisabledAsync();
         Assert.Equal(0, await EnabledCountAsync(ChoiceButtons(answer)));
-        var helpLink = answer.Locator("button[role=link]").First;
+        var helpLink = answer.Locator("button[title^='https://']").First;
         await Expect(helpLink).ToBeEnabledAsync();
         await helpLink.ClickAsync();
         var firstSection = (string)SeedContent.Node(Branch, "us-menu-path")["sections"]![0]!;
@@ -48,8 +48,8 @@ public class EarlierCardsTests(RealBotFixture fixture) : IClassFixture<RealBotFi
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
     }
 
-    /// <summary>A card's buttons that answer (Action.Submit, ShowCard), not its help links (role "link").</summary>
-    private static ILocator ChoiceButtons(ILocator card) => card.Locator("button.ac-pushButton:not([role=link])");
+    /// <summary>A card's buttons that answer (Action.Submit, ShowCard), not its help links (their tooltip is their URL).</summary>
+    private static ILocator ChoiceButtons(ILocator card) => card.Locator("button.ac-pushButton:not([title^='https://'])");
 
     private static Task<int> EnabledCountAsync(ILocator buttons) =>
         buttons.EvaluateAllAsync<int>("buttons => buttons.filter(b => !b.disabled).length");

@@ -1,7 +1,8 @@
 // Old cards stop inviting clicks. Teams and the Emulator replace a clicked card with a compact one (the bot updates the
 // message), but Direct Line cannot update a message, so on Web Chat pages the buttons of every card but the last are
-// disabled here, once Web Chat has rendered them. Help links (Action.OpenUrl, role "link") stay usable: they only open
-// an article. The bot still answers a click on an old card ("that card is old"), for pages without this script.
+// disabled here, once Web Chat has rendered them. Help links stay usable: they only open an article. Web Chat renders
+// both kinds as the same <button>; the bot's Action.OpenUrl carry their URL as tooltip (the title attribute).
+// The bot still answers a click on an old card ("that card is old"), for pages without this script.
 // Shared by every page that shows Web Chat (the bot's page, the widget's chat view):
 //   var stop = ShopAdsBotCards.keepOnlyLastCardActive(element);   // element: where renderWebChat draws
 (function () {
@@ -20,7 +21,7 @@
     var cards = topLevelCards(root);
     cards.slice(0, -1).forEach(function (card) {
       card.querySelectorAll('button').forEach(function (button) {
-        if (button.getAttribute('role') === 'link' || button.hasAttribute(MARK)) { return; }
+        if (/^https?:\/\//.test(button.getAttribute('title') || '') || button.hasAttribute(MARK)) { return; }
         button.disabled = true;
         button.setAttribute('aria-disabled', 'true');
         button.setAttribute(MARK, '');

@@ -3,47 +3,41 @@
 // disabled here, once Web Chat has rendered them. Help links stay usable: they only open an article. Web Chat renders
 // both kinds as the same <button>; the bot's Action.OpenUrl carry their URL as tooltip (the title attribute).
 // The bot still answers a click on an old card ("that card is old"), for pages without this script.
-// Shared by every page that shows Web Chat (the bot's page, the widget's chat view):
-//   var stop = ShopAdsBotCards.keepOnlyLastCardActive(element);   // element: where renderWebChat draws
-(function () {
-  'use strict';
+// Used by chat/chat-app.js, so by every page that shows the chat (the bot's page, the widget's chat view).
 
-  var MARK = 'data-shopadsbot-old-card';
+const MARK = 'data-shopadsbot-old-card';
+const LINK_TITLE = /^https?:\/\//;
 
-  // The cards of the transcript in order; cards nested in a card (ShowCard bodies) belong to their card.
-  function topLevelCards(root) {
-    return Array.prototype.filter.call(root.querySelectorAll('.ac-adaptiveCard'), function (card) {
-      return !(card.parentElement && card.parentElement.closest('.ac-adaptiveCard'));
-    });
+// The cards of the transcript in order; cards nested in a card (ShowCard bodies) belong to their card.
+function topLevelCards(root) {
+  return Array.from(root.querySelectorAll('.ac-adaptiveCard'))
+    .filter(card => !(card.parentElement && card.parentElement.closest('.ac-adaptiveCard')));
+}
+
+export function disableEarlierCards(root) {
+  for (const card of topLevelCards(root).slice(0, -1)) {
+    for (const button of card.querySelectorAll('button')) {
+      if (LINK_TITLE.test(button.getAttribute('title') || '') || button.hasAttribute(MARK)) { continue; }
+      button.disabled = true;
+      button.setAttribute('aria-disabled', 'true');
+      button.setAttribute(MARK, '');
+    }
   }
+}
 
-  function disableEarlierCards(root) {
-    var cards = topLevelCards(root);
-    cards.slice(0, -1).forEach(function (card) {
-      card.querySelectorAll('button').forEach(function (button) {
-        if (/^https?:\/\//.test(button.getAttribute('title') || '') || button.hasAttribute(MARK)) { return; }
-        button.disabled = true;
-        button.setAttribute('aria-disabled', 'true');
-        button.setAttribute(MARK, '');
-      });
+// Watches the transcript under `root` (where renderWebChat draws): each new card disables the ones before it.
+// Returns a function that stops watching.
+export function keepOnlyLastCardActive(root) {
+  let pending = false;
+  const observer = new MutationObserver(() => {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(() => {
+      pending = false;
+      disableEarlierCards(root);
     });
-  }
-
-  // Watches the transcript: each new card disables the ones before it. Returns a function that stops watching.
-  function keepOnlyLastCardActive(root) {
-    var pending = false;
-    var observer = new MutationObserver(function () {
-      if (pending) { return; }
-      pending = true;
-      window.requestAnimationFrame(function () {
-        pending = false;
-        disableEarlierCards(root);
-      });
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    disableEarlierCards(root);
-    return function () { observer.disconnect(); };
-  }
-
-  window.ShopAdsBotCards = { keepOnlyLastCardActive: keepOnlyLastCardActive, disableEarlierCards: disableEarlierCards };
-})();
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  disableEarlierCards(root);
+  return () => observer.disconnect();
+}

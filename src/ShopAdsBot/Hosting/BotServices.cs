@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
 using ShopAdsBot.Insights;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Lifecycle;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 using ShopAdsBot.Storage;
@@ -20,10 +22,14 @@ public static class BotServices
     public static IServiceCollection AddShopAdsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient();
+        services.TryAddSingleton(TimeProvider.System);
 
         // Reads MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId.
         // All empty means local development with no authentication (Bot Framework Emulator).
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The Bot Connector clients it creates retry 429 and 5xx answers (BotConnectorRetryHandler).
+        services.AddBotConnectorRetries();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<AuthenticationFailures>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -40,9 +46,12 @@ public static class BotServices
         // Insights first: its telemetry middleware goes on the adapter before the others (docs/insights.md).
         services.AddInsights(configuration);
 
-        // Adapter middleware, in this order (tests put the same on their TestAdapter).
+        // Adapter middleware, in this order (tests put the same on their TestAdapter): the typing indicator (its clock
+        // starts before any state is read), the conversation's life (redelivered activities dropped, « effacer mes
+        // données », idle pauses, answered cards), the channel's rules.
         services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
-        services.AddSingleton<IMiddleware, GroupConversationMiddleware>();
+        services.AddConversationLifecycle(configuration);
+        services.AddSingleton<IMiddleware, TeamsSuggestedActionsMiddleware>();
 
         // Built on first use (the host resolves it at start-up, so a wrong setting still stops the app at once).
         services.AddSingleton(sp => BotStorage.Create(configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));

@@ -35,6 +35,7 @@ public static class InsightsServices
             services.AddSingleton(sp => new SqliteInsightsStore(Path.Combine(
                 sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory, Options(sp).SqlitePath)));
             services.AddSingleton<IInsightsSink>(sp => sp.GetRequiredService<SqliteInsightsStore>());
+            services.AddSingleton<Lifecycle.IConversationDataEraser, InsightsEraser>();
         }
 
         var connectionString = configuration[ConnectionStringSetting];

@@ -86,7 +86,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         // One conversation for the whole visit, and a reload keeps it too.
         Assert.Equal(1, ConversationsStarted(requests));
         await page.ReloadAsync();
-        await Expect(CardText(ChatView(page), answerTitle)).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), answerTitle)).ToBeVisibleAsync(FirstCardPatience);
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToBeVisibleAsync(Patience);
         Assert.Equal(1, ConversationsStarted(requests));
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
@@ -119,7 +119,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         await ChatView(page).Locator("[data-id='webchat-sendbox-input']").PressAsync("Enter");
         await Expect(CardText(ChatView(page), SeedContent.MenuString("menuTitle", "fr"))).ToBeVisibleAsync(Patience);
         await page.Locator("#other-page").ClickAsync();
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("menuTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("menuTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToHaveCountAsync(0);
         Assert.Equal(2, ConversationsStarted(requests));
         WebChatPageTests.AssertNothingLeftTheMachine(requests);

@@ -7,6 +7,8 @@ using Newtonsoft.Json.Linq;
 using ShopAdsBot.Localization;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 
 namespace ShopAdsBot.Lifecycle;
@@ -42,7 +44,7 @@ public sealed class AnsweredCardMiddleware(ConversationState conversationState, 
                 if (ButtonsOf(activities[i]) is { } stamp && responses[i]?.Id is { Length: > 0 } id)
                 {
                     // Saved with the conversation state at the end of the turn.
-                    await lastCard.SetAsync(context, new SentCard { Id = id, Flow = stamp.Flow, Node = stamp.Node }, cancellationToken);
+                    await lastCard.SetAsync(context, new SentCard { Id = id, Flow = stamp.Branch, Node = stamp.Node }, cancellationToken);
                 }
             }
             return responses;
@@ -50,7 +52,7 @@ public sealed class AnsweredCardMiddleware(ConversationState conversationState, 
 
         await next(cancellationToken);
 
-        if (click is not null && answered.Id is { } cardId && click.Flow == answered.Flow && click.Node == answered.Node
+        if (click is not null && answered.Id is { } cardId && click.Branch == answered.Flow && click.Node == answered.Node
             && replies.Answered(click, BotLanguage.Of(turnContext)) is { } compact)
         {
             compact.Id = cardId;

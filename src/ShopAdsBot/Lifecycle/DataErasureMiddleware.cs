@@ -4,6 +4,8 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using ShopAdsBot.Localization;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 
 namespace ShopAdsBot.Lifecycle;

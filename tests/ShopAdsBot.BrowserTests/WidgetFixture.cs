@@ -25,7 +25,8 @@ public sealed class WidgetFixture : BrowserFixture
             ["WebChat:AllowedOrigins:1"] = options.Origin,
         })
     {
-        bot.Url = BaseUrl;
+        // The bot's port is known only once Kestrel has bound port 0 (InitializeAsync): read it when a page is served.
+        bot.Source = () => BaseUrl;
         AllowedSite = allowed;
         OtherSite = other;
         OptionsSite = options;
@@ -47,6 +48,8 @@ public sealed class WidgetFixture : BrowserFixture
 
     private sealed class BotAddress
     {
-        public string Url { get; set; } = string.Empty;
+        public Func<string> Source { get; set; } = () => string.Empty;
+
+        public string Url => Source();
     }
 }

@@ -8,7 +8,7 @@ namespace ShopAdsBot.Cards;
 /// <summary>
 /// Renders the bot's Adaptive Cards: builds the data for a template (cards/&lt;name&gt;.json) from the catalog in the
 /// user's language, binds it with <see cref="CardTemplate"/>, and wraps it in an attachment.
-/// Button data is stamped here, in one place (flow-format.md "Buttons"), so templates only write <c>"data": "${data}"</c>.
+/// Button data is stamped here, in one place, so templates only write <c>"data": "${data}"</c>.
 /// </summary>
 public sealed class CardFactory(ContentCatalog catalog)
 {

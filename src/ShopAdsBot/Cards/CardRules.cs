@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ShopAdsBot.Cards;
 
-/// <summary>What a rendered card must be so that Teams, Web Chat and the Emulator all show it well (DESIGN.md "Cards").</summary>
+/// <summary>What a rendered card must be so that Teams, Web Chat and the Emulator all show it well (docs/architecture.md, "Rendering").</summary>
 public static class CardRules
 {
     private static readonly HashSet<string> AllowedTypes =

@@ -7,7 +7,7 @@ namespace ShopAdsBot.Content;
 /// <summary>Everything in dialogs/, cards/ and seeds/, loaded and validated once at startup.</summary>
 public sealed class ContentCatalog
 {
-    /// <summary>The 11 troubleshooting branches (DESIGN.md "Stable interface").</summary>
+    /// <summary>The 11 troubleshooting branches (the stable interface: traces, tests and tools name them).</summary>
     public static IReadOnlyList<string> BranchIds { get; } =
     [
         "connect-shop", "create-ad", "ads-tab-missing", "bc-admin-permission", "shop-not-ready", "bc-access-required",

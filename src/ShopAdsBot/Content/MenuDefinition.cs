@@ -8,7 +8,7 @@ public sealed partial class MenuDefinition
     public List<MenuGroup> Groups { get; init; } = [];
     public Dictionary<string, LocalizedText> Strings { get; init; } = [];
 
-    /// <summary>The keys the bot relies on (flow-format.md); the validator requires each in FR and EN.</summary>
+    /// <summary>The keys the bot relies on (docs/content.md); the validator requires each in FR and EN.</summary>
     public static IReadOnlyList<string> RequiredStrings { get; } =
     [
         "welcomeTitle", "welcomeIntro", "welcomeTopicsHeading", "menuTitle", "menuPrompt", "resolvedQuestion",

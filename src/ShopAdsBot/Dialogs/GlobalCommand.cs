@@ -1,4 +1,5 @@
-using BotDialogs;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
 

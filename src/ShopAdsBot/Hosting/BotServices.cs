@@ -45,12 +45,12 @@ public static class BotServices
 
         services.AddSingleton(BotStorage.Create(configuration));
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));
         services.AddSingleton<BotReplies>();
         services.AddSingleton(sp => BuildRecognizer(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton<IBranchRecognizer>(sp => sp.GetRequiredService<ShopAdsRecognizer>());
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, ShopAdsSupportBot>();
         return services;

@@ -4,8 +4,11 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 
 namespace ShopAdsBot.Lifecycle;
@@ -41,7 +44,7 @@ public sealed class AnsweredCardMiddleware(ConversationState conversationState, 
                 if (ButtonsOf(activities[i]) is { } stamp && responses[i]?.Id is { Length: > 0 } id)
                 {
                     // Saved with the conversation state at the end of the turn.
-                    await lastCard.SetAsync(context, new SentCard { Id = id, Flow = stamp.Flow, Node = stamp.Node }, cancellationToken);
+                    await lastCard.SetAsync(context, new SentCard { Id = id, Flow = stamp.Branch, Node = stamp.Node }, cancellationToken);
                 }
             }
             return responses;
@@ -49,8 +52,8 @@ public sealed class AnsweredCardMiddleware(ConversationState conversationState, 
 
         await next(cancellationToken);
 
-        if (click is not null && answered.Id is { } cardId && click.Flow == answered.Flow && click.Node == answered.Node
-            && replies.Answered(click, BotReplies.LanguageOf(turnContext)) is { } compact)
+        if (click is not null && answered.Id is { } cardId && click.Branch == answered.Flow && click.Node == answered.Node
+            && replies.Answered(click, BotLanguage.Of(turnContext)) is { } compact)
         {
             compact.Id = cardId;
             await ReplaceAsync(turnContext, (Activity)compact, cancellationToken);

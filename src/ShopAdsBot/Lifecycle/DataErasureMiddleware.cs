@@ -2,7 +2,10 @@ using BotDialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 
 namespace ShopAdsBot.Lifecycle;
@@ -37,7 +40,7 @@ public sealed class DataErasureMiddleware(ConversationState conversationState, I
         // In a Teams team or group chat the text starts with the bot's @mention.
         turnContext.Activity.RemoveRecipientMention();
         var input = DialogInput.FromActivity(turnContext.Activity);
-        var language = BotReplies.LanguageOf(turnContext);
+        var language = BotLanguage.Of(turnContext);
         var command = input.Value?.Value<string>("command");
         var wasAsked = (await asked.GetAsync(turnContext, () => new ErasureAsked(), cancellationToken)).Asked;
         // A short typed oui / non answers the confirmation; a longer message is something else (a new problem).

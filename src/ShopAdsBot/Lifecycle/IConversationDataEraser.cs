@@ -14,14 +14,16 @@ public interface IConversationDataEraser
 }
 
 /// <summary>
-/// Deletes the conversation's ConversationState and the user's UserState through IStorage, so whichever provider is
-/// configured (memory, Azure blobs…) forgets them; the turn's cached copies go too, so nothing writes them back.
+/// Deletes the conversation's ConversationState through IStorage, so whichever provider is configured (SQLite, memory,
+/// Azure blobs) forgets it, and the turn's cached copy too, so nothing writes it back. The bot keeps no UserState, but
+/// the user key UserState would use is deleted as well, in case an earlier version stored something there.
 /// </summary>
-public sealed class BotStateEraser(ConversationState conversationState, UserState userState) : IConversationDataEraser
+public sealed class BotStateEraser(ConversationState conversationState, IStorage storage) : IConversationDataEraser
 {
     public async Task EraseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await conversationState.DeleteAsync(turnContext, cancellationToken);
-        await userState.DeleteAsync(turnContext, cancellationToken);
+        var activity = turnContext.Activity;
+        await storage.DeleteAsync([$"{activity.ChannelId}/users/{activity.From.Id}"], cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace ShopAdsBot.Recognition;
 /// (<see cref="FeatureSpace"/>) → a softmax classifier (<see cref="SoftmaxClassifier"/>) over the branch ids plus
 /// "none", trained on the example messages and the hand-written key phrases. Immutable and thread-safe once built.
 /// </summary>
-public sealed class ShopAdsRecognizer : IRecognizer
+public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 {
     public const string NoneIntent = "none";
 

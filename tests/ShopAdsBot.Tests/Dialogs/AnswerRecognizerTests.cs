@@ -1,8 +1,11 @@
 using BotDialogs.Choices;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 
-namespace BotDialogs.Tests;
+namespace ShopAdsBot.Tests.Dialogs;
 
-public class RecognizerTests
+/// <summary>How the app reads typed and clicked answers to its prompts (choices, yes / no), in French and English.</summary>
+public class AnswerRecognizerTests
 {
     private static readonly IList<Choice> Choices = ChoiceFactory.ToChoices(["Boutique", "Annonces", "Facturation", "Autre"]);
 
@@ -87,7 +90,7 @@ public class RecognizerTests
     [InlineData("not at all", false)]
     [InlineData("not really", false)]
     public void ConfirmWordsInFrenchAndEnglish(string text, bool expected)
-        => Assert.Equal(expected, ConfirmRecognizer.Recognize(text, "fr-FR"));
+        => Assert.Equal(expected, ConfirmRecognizer.Recognize(text));
 
     [Theory]
     [InlineData("peut-être")]
@@ -96,7 +99,7 @@ public class RecognizerTests
     [InlineData("")]
     [InlineData(null)]
     public void ConfirmNeitherYesNorNo(string? text)
-        => Assert.Null(ConfirmRecognizer.Recognize(text, "en-US"));
+        => Assert.Null(ConfirmRecognizer.Recognize(text));
 
     [Fact]
     public void NormalizerDropsAccentsCaseAndPunctuation()

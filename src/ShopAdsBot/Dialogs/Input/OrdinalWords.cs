@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace BotDialogs.Choices;
+namespace ShopAdsBot.Dialogs.Input;
 
 /// <summary>
 /// Reads "2", "le deuxième", "the second one", "numéro 2", "option 3", "le dernier" as a position in a list (French and

@@ -1,4 +1,6 @@
-namespace BotDialogs;
+using ShopAdsBot.Recognition;
+
+namespace ShopAdsBot.Dialogs.Input;
 
 /// <summary>
 /// Reads a yes or a no in French or English ("oui", "ouais", "d'accord", "ok", "non", "pas du tout", "yes", "yep",
@@ -25,8 +27,7 @@ public static class ConfirmRecognizer
     ];
 
     /// <summary>True for a yes, false for a no, null when the text is neither (or both).</summary>
-    /// <param name="culture">Accepted for symmetry; French and English words are always understood.</param>
-    public static bool? Recognize(string? text, string? culture = null)
+    public static bool? Recognize(string? text)
     {
         var padded = $" {TextNormalizer.Normalize(text)} ";
         if (padded.Trim().Length == 0)
@@ -45,10 +46,10 @@ public static class ConfirmRecognizer
     }
 
     /// <summary>Recognises a card submit value ("yes", "non", "true") first, else the typed text.</summary>
-    public static bool? Recognize(DialogInput input, string? culture = null)
+    public static bool? Recognize(DialogInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.ChoiceValue is { } value ? Recognize(value, culture) : Recognize(input.Text, culture);
+        return input.ChoiceValue is { } value ? Recognize(value) : Recognize(input.Text);
     }
 
     private static (bool Found, string Remaining) Remove(string padded, string[] phrases)

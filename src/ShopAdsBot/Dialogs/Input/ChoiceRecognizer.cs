@@ -1,4 +1,7 @@
-namespace BotDialogs.Choices;
+using BotDialogs.Choices;
+using ShopAdsBot.Recognition;
+
+namespace ShopAdsBot.Dialogs.Input;
 
 /// <summary>
 /// Finds which choice an answer names. In order: the card's submitted value; then the text by exact value, title or
@@ -8,8 +11,7 @@ namespace BotDialogs.Choices;
 public static class ChoiceRecognizer
 {
     /// <summary>Recognises <paramref name="input"/>. A card submit is matched on its value only: its text is a mere echo.</summary>
-    /// <param name="culture">Accepted for symmetry with the official recognisers; French and English are always understood.</param>
-    public static FoundChoice? Recognize(DialogInput input, IList<Choice> choices, string? culture = null)
+    public static FoundChoice? Recognize(DialogInput input, IList<Choice> choices)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (choices is null || choices.Count == 0)
@@ -22,11 +24,11 @@ public static class ChoiceRecognizer
             return MatchValue(submitted, choices);
         }
 
-        return Recognize(input.Text, choices, culture);
+        return Recognize(input.Text, choices);
     }
 
     /// <summary>Recognises typed text.</summary>
-    public static FoundChoice? Recognize(string? text, IList<Choice> choices, string? culture = null)
+    public static FoundChoice? Recognize(string? text, IList<Choice> choices)
     {
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length == 0 || choices is null || choices.Count == 0)

@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace BotDialogs;
+namespace ShopAdsBot.Dialogs.Input;
 
 /// <summary>
 /// The user's answer of one turn, whatever the channel sent: typed text, or an Adaptive Card Action.Submit value
@@ -15,7 +15,7 @@ public sealed class DialogInput
     /// <summary>The key of a submit value that names the chosen choice: <c>{"choice": "value"}</c>.</summary>
     public const string DefaultChoiceKey = "choice";
 
-    private const string TurnStateKey = "BotDialogs.DialogInput:";
+    private const string TurnStateKey = "ShopAdsBot.DialogInput:";
 
     public DialogInput(string? text, JObject? value, string? choiceValue)
     {

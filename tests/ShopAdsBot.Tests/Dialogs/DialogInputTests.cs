@@ -1,7 +1,9 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace BotDialogs.Tests;
+using ShopAdsBot.Dialogs.Input;
+
+namespace ShopAdsBot.Tests.Dialogs;
 
 public class DialogInputTests
 {

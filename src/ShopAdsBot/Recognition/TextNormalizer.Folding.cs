@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace BotDialogs;
+namespace ShopAdsBot.Recognition;
 
 /// <summary>
-/// Brings an answer to a comparable form: lower case, no accents, punctuation and apostrophes as spaces
-/// ("D'accord !" becomes "d accord"), so recognition ignores how people type on a phone.
+/// The folding every reader of seller text shares (the recognizer and the answers to prompts): lower case, no accents,
+/// and for answers punctuation and apostrophes as spaces ("D'accord !" becomes "d accord"), so recognition ignores how
+/// people type on a phone.
 /// </summary>
-public static class TextNormalizer
+public sealed partial class TextNormalizer
 {
+    /// <summary>Folded (<see cref="Fold"/>), letters and digits only, single spaces: the comparable form of an answer.</summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -66,9 +68,6 @@ public static class TextNormalizer
 
         return builder.ToString();
     }
-
-    public static string[] Tokenize(string? text)
-        => Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Edit distance counting an adjacent swap as one edit ("bouitque" is one edit from "boutique").</summary>
     public static int Distance(string a, string b)

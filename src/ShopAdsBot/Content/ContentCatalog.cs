@@ -21,7 +21,7 @@ public sealed class ContentCatalog
     public const string SeedFile = "seeds/seed-shop-ads-help.fr.txt";
 
     /// <summary>The card templates the bot renders (cards/&lt;name&gt;.json).</summary>
-    public static IReadOnlyList<string> TemplateNames { get; } = ["welcome", "menu", "question", "answer", "suggestions", "notice"];
+    public static IReadOnlyList<string> TemplateNames { get; } = ["welcome", "menu", "question", "answer", "suggestions", "notice", "answered", "ask"];
 
     public required string Root { get; init; }
     public required IReadOnlyDictionary<string, FlowDefinition> Flows { get; init; }

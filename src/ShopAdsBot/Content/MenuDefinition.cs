@@ -15,6 +15,7 @@ public sealed partial class MenuDefinition
         "yes", "no", "backToMenu", "openHelp", "resolvedThanks", "escalationIntro", "lastResort", "notUnderstood",
         "tooManyAttempts", "outOfScope", "didYouMeanTitle", "noneOfThese", "routedTo", "staleClick", "recovered",
         "cancelled", "restarted", "help", "errorMessage", "conflictMessage", "teamIntro", "fallbackMenu",
+        "answeredWith", "resumeQuestion", "resumeContinue", "resumeStartOver", "eraseQuestion", "eraseYes", "eraseNo", "erased", "eraseKept",
     ];
 
     public bool Has(string key) => Strings.ContainsKey(key);

@@ -42,6 +42,40 @@ public sealed class BotReplies(ContentCatalog content)
     public Activity NodeCard(FlowDefinition flow, FlowNode node, string language) =>
         (Activity)MessageFactory.Attachment(node.IsQuestion ? Cards.Question(flow, node, language) : Cards.Answer(flow, node, language));
 
+    /// <summary>
+    /// The card that replaces a clicked node card where the channel can update messages (Teams, the Emulator): the
+    /// question and the answer chosen, no buttons. Null when the stamp names no node, or a choice the node lacks.
+    /// </summary>
+    public IMessageActivity? Answered(CardStamp stamp, string language)
+    {
+        if (!Content.Flows.TryGetValue(stamp.Flow, out var flow) || flow.FindNode(stamp.Node) is not { } node)
+        {
+            return null;
+        }
+        var (question, answer) = node.IsQuestion
+            ? (node.Text.Get(language), node.Choices.FirstOrDefault(c => c.Id == stamp.Choice)?.Title.Get(language))
+            : ($"{node.Title.Get(language)}\n\n{String("resolvedQuestion", language)}",
+               stamp.Choice switch { CardFactory.Yes => String("yes", language), CardFactory.No => String("no", language), _ => null });
+        return answer is null ? null : MessageFactory.Attachment(Cards.Answered(flow.Title.Get(language), question, answer, language));
+    }
+
+    /// <summary>« Vous étiez à l'étape « … » de « … ». Continuer ou recommencer ? » with its two buttons.</summary>
+    public IMessageActivity ResumeQuestion(FlowPosition position, string language)
+    {
+        var flow = Content.Flow(position.Branch);
+        var node = flow.Node(position.Node);
+        var step = (node.IsQuestion ? node.Text : node.Title).Get(language);
+        var text = String("resumeQuestion", language, ("step", step), ("branch", flow.Title.Get(language)));
+        return MessageFactory.Attachment(Cards.Ask(text,
+            (String("resumeContinue", language), GlobalCommands.ContinueCommand),
+            (String("resumeStartOver", language), GlobalCommands.RestartCommand)));
+    }
+
+    /// <summary>« Voulez-vous vraiment effacer les données de cette conversation ? » with « Oui, effacer » / « Non, conserver ».</summary>
+    public IMessageActivity EraseQuestion(string language) => MessageFactory.Attachment(Cards.Ask(String("eraseQuestion", language),
+        (String("eraseYes", language), Lifecycle.DataErasureMiddleware.EraseCommand),
+        (String("eraseNo", language), Lifecycle.DataErasureMiddleware.KeepCommand)));
+
     /// <summary>What the prompt of a node shows and accepts. Only the plain parts (choices, reference) are persisted.</summary>
     public PromptOptions PromptFor(FlowDefinition flow, FlowNode node, string language) => new()
     {

@@ -105,6 +105,12 @@ public class MainDialog : ComponentDialog
                 }
                 await context.SendActivityAsync(replies.Menu(language), cancellationToken);
                 return Done;
+            case GlobalCommand.Continue when position != null:
+                // « Continuer » after a long pause (IdleConversationMiddleware): the current step again.
+                await innerDc.RepromptDialogAsync(cancellationToken);
+                return Dialog.EndOfTurn;
+            case GlobalCommand.Continue:
+                return await ShowMenuAsync(context, language, cancellationToken);
             case GlobalCommand.Greeting when position == null:
                 await context.SendActivityAsync(replies.Welcome(language), cancellationToken);
                 return Done;
@@ -214,8 +220,14 @@ public class MainDialog : ComponentDialog
         return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, flow.Start), cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> ContinueFlowAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ContinueFlowAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
+        // Typed mid-flow after a long pause: ask « Continuer ou recommencer ? » rather than carry on from a forgotten step.
+        if (Lifecycle.IdleConversationMiddleware.IsReturningAfterIdle(innerDc.Context) && ActivePosition(innerDc) is { } position)
+        {
+            await innerDc.Context.SendActivityAsync(replies.ResumeQuestion(position, BotReplies.LanguageOf(innerDc.Context)), cancellationToken);
+            return Dialog.EndOfTurn;
+        }
         var result = await innerDc.ContinueDialogAsync(cancellationToken);
         return result.Status == DialogTurnStatus.Empty ? Done : result;
     }

@@ -13,7 +13,7 @@ namespace ShopAdsBot.Bots;
 /// The bot (DialogAndWelcomeBot of the samples, on TeamsActivityHandler): welcomes people, runs the main dialog on
 /// every message with its state in ConversationState, and saves state at the end of every turn.
 /// </summary>
-public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies) : TeamsActivityHandler
+public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, ConversationLanguage language) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -27,6 +27,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, MainDialog m
     {
         // In a team or group chat the message starts with "<at>ShopAdsBot</at>": an @mention never changes the answer.
         turnContext.Activity.RemoveRecipientMention();
+        await language.ApplyAsync(turnContext, cancellationToken); // the seller's own language, before any reply
         try
         {
             await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);

@@ -7,6 +7,7 @@ using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
 using ShopAdsBot.Lifecycle;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 
@@ -45,6 +46,7 @@ public static class BotServices
 
         services.AddSingleton(BotStorage.Create(configuration));
         services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));

@@ -5,26 +5,19 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json;
 using ShopAdsBot.Dialogs;
-using ShopAdsBot.Hosting;
 using ShopAdsBot.Localization;
 
 namespace ShopAdsBot.Bots;
 
 /// <summary>
 /// The bot (DialogAndWelcomeBot of the samples, on TeamsActivityHandler): welcomes people, runs the main dialog on
-/// every message with its state in ConversationState, and saves state at the end of every turn, before its replies
-/// are sent (StateFirstTurn: a turn that two messages raced is run again rather than lost or answered twice).
+/// every message with its state in ConversationState. StateFirstMiddleware saves that state once the whole turn has run
+/// (middleware included) and only then sends the replies: a turn that two messages raced is run again, not lost nor
+/// answered twice.
 /// </summary>
-public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, ConversationLanguage language, StateFirstTurn stateFirst) : TeamsActivityHandler
+public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, ConversationLanguage language) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
-
-    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
-        stateFirst.RunAsync(turnContext, async (attempt, token) =>
-        {
-            await base.OnTurnAsync(attempt, token);
-            await conversationState.SaveChangesAsync(attempt, false, token);
-        }, cancellationToken);
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public class AdapterWithErrorHandler : CloudAdapter
             var conversationId = turnContext.Activity.Conversation?.Id;
             var (level, message) = exception switch
             {
-                // Two messages of one conversation kept racing (StateFirstTurn already ran it again): not a fault.
+                // Two messages of one conversation kept racing (StateFirstMiddleware already ran it again): not a fault.
                 StorageConflictException => (LogLevel.Warning, "conflictMessage"),
                 StorageUnavailableException => (LogLevel.Error, "storageErrorMessage"),
                 _ => (LogLevel.Error, "errorMessage"),

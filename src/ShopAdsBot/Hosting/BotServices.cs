@@ -46,16 +46,17 @@ public static class BotServices
         services.AddInsights(configuration);
 
         // Adapter middleware, in this order (tests put the same on their TestAdapter): the typing indicator (its clock
-        // starts before any state is read), the conversation's life (redelivered activities dropped, « effacer mes
-        // données », idle pauses, answered cards), the channel's rules.
+        // starts before any state is read), the channel's rules, then replies held until the state is saved (the rest
+        // may run again after a conflict), then the conversation's life (redelivered activities dropped, « effacer mes
+        // données », idle pauses, answered cards).
         services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
-        services.AddConversationLifecycle(configuration);
         services.AddSingleton<IMiddleware, TeamsSuggestedActionsMiddleware>();
+        services.AddSingleton<IMiddleware, StateFirstMiddleware>();
+        services.AddConversationLifecycle(configuration);
 
         // Built on first use (the host resolves it at start-up, so a wrong setting still stops the app at once).
         services.AddSingleton(sp => BotStorage.Create(configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<StateFirstTurn>();
         services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.

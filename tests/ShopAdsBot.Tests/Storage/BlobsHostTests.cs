@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using ShopAdsBot.Hosting;
+using ShopAdsBot.Middleware;
 using ShopAdsBot.Storage;
 using ShopAdsBot.Tests.Support;
 using static ShopAdsBot.Tests.Support.HostConversation;
@@ -12,7 +12,7 @@ namespace ShopAdsBot.Tests.Storage;
 /// <summary>
 /// The real host started with Storage:Kind=Blobs (Azurite's connection string), answering over HTTP as a channel
 /// reaches it: state lands in the container, and turns of one conversation racing each other, on one instance or on
-/// two, are each kept and answered once (StateFirstTurn), never refused with a 5xx nor answered twice.
+/// two, are each kept and answered once (StateFirstMiddleware), never refused with a 5xx nor answered twice.
 /// </summary>
 public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -93,8 +93,8 @@ public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         void Counting(IServiceCollection s) => s.AddTransient<IBot, CountingBot>();
         await using var instanceA = HostOver(container, barrier, Counting);
         await using var instanceB = HostOver(container, barrier, Counting);
-        const int turns = 4; // at most turns - 1 conflicts each: within StateFirstTurn.MaxAttempts
-        Assert.True(turns <= StateFirstTurn.MaxAttempts);
+        const int turns = 4; // at most turns - 1 conflicts each: within StateFirstMiddleware.MaxAttempts
+        Assert.True(turns <= StateFirstMiddleware.MaxAttempts);
 
         barrier.Arm(parties: turns);
         var responses = await Task.WhenAll(Enumerable.Range(0, turns).Select(i =>
@@ -112,18 +112,17 @@ public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         Assert.Contains($"\"count\":{turns}", await StoredStateAsync(container, "two-instances"));
     }
 
-    private sealed class CountingBot(ConversationState conversationState, StateFirstTurn stateFirst) : IBot
+    private sealed class CountingBot(ConversationState conversationState) : IBot
     {
         private readonly IStatePropertyAccessor<long> count = conversationState.CreateProperty<long>("count");
 
-        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
-            stateFirst.RunAsync(turnContext, async (attempt, token) =>
-            {
-                var n = await count.GetAsync(attempt, () => 0L, token) + 1;
-                await count.SetAsync(attempt, n, token);
-                await attempt.SendActivityAsync($"count={n}", cancellationToken: token);
-                await conversationState.SaveChangesAsync(attempt, false, token);
-            }, cancellationToken);
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            var n = await count.GetAsync(turnContext, () => 0L, cancellationToken) + 1;
+            await count.SetAsync(turnContext, n, cancellationToken);
+            await turnContext.SendActivityAsync($"count={n}", cancellationToken: cancellationToken);
+            // No save here: StateFirstMiddleware saves once the whole turn has run, then sends the reply.
+        }
     }
 
     private static readonly global::ShopAdsBot.Content.MenuDefinition Strings = global::ShopAdsBot.Content.ContentCatalog.Load(global::ShopAdsBot.Content.ContentCatalog.LocateRoot()).Menu;

@@ -114,6 +114,23 @@ public class MiddlewareTests
         Assert.Equal(kept, reply.SuggestedActions != null);
     }
 
+    [Fact]
+    public async Task InAPersonalChatOnlyTheFirstThreeSuggestedActionsGoOutAndOtherChannelsKeepThemAll()
+    {
+        var five = new List<string> { "Un", "Deux", "Trois", "Quatre", "Cinq" };
+        Task Bot(ITurnContext context, CancellationToken ct) =>
+            context.SendActivityAsync(MessageFactory.SuggestedActions(five, "Choisissez :", null, null), ct);
+        var teams = new TestAdapter(new TeamsConversation(TeamsScope.Personal).Reference).Use(new TeamsSuggestedActionsMiddleware());
+        var webChat = new TestAdapter(Microsoft.Bot.Connector.Channels.Webchat).Use(new TeamsSuggestedActionsMiddleware());
+
+        var inTeams = Assert.Single(await RunAsync(teams, Bot));
+        var elsewhere = Assert.Single(await RunAsync(webChat, Bot));
+
+        Assert.Equal(["Un", "Deux", "Trois"], inTeams.SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Equal("Choisissez :", inTeams.Text);
+        Assert.Equal(five, elsewhere.SuggestedActions.Actions.Select(a => a.Title));
+    }
+
     private static async Task<List<Activity>> RunAsync(TestAdapter adapter, Func<ITurnContext, CancellationToken, Task> bot, string? deliveryMode = null)
     {
         var activity = adapter.MakeActivity("bonjour");

@@ -98,6 +98,19 @@ public class MiddlewareTests
         Assert.Equal([ActivityTypes.Message], replies.Select(r => r.Type));
     }
 
+    [Fact]
+    public async Task TheErrorHandlersApologyAfterAFailedTurnStillGoesOut()
+    {
+        // The adapter's error handler runs after the middleware has returned; its reply still passes the typing gate.
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
+        adapter.OnTurnError = (context, exception) => context.SendActivityAsync("Oups, un problème est survenu de mon côté.");
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
+
+        var replies = await RunAsync(adapter, (context, ct) => throw new InvalidOperationException("the bot failed"));
+
+        Assert.Equal(["Oups, un problème est survenu de mon côté."], replies.Select(r => r.Text));
+    }
+
     [Theory]
     [InlineData(TeamsScope.Channel, false)]
     [InlineData(TeamsScope.GroupChat, false)]

@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
 
@@ -37,6 +38,10 @@ public sealed class BotReplies(ContentCatalog content)
 
     public IMessageActivity Suggestions(IReadOnlyList<string> branchIds, string language) =>
         MessageFactory.Attachment(Cards.Suggestions(branchIds, language));
+
+    /// <summary>The clarifying question when the two best branches are too close: one short question, the two choices.</summary>
+    public IMessageActivity Clarify(Clarification choices, string language) =>
+        MessageFactory.Attachment(Cards.Suggestions([choices.First, choices.Second], language, "clarifyTitle"));
 
     /// <summary>The card of one node: a question with its choices, or an answer with its help links and Oui / Non.</summary>
     public Activity NodeCard(FlowDefinition flow, FlowNode node, string language) =>

@@ -174,13 +174,20 @@ public class MainDialog : ComponentDialog
         {
             var title = replies.Content.Flow(route.TopIntent).Title.Get(language);
             await context.SendActivityAsync(replies.Text("routedTo", language, ("title", title)), cancellationToken);
-            return await BeginBranchAsync(innerDc, route.TopIntent, cancellationToken);
+            return await BeginBranchAsync(innerDc, route.TopIntent, cancellationToken, route.StartChoice);
         }
 
         if (position != null)
         {
             // In the middle of a flow, a weak guess never interrupts it: the prompt asks again.
             return await ContinueFlowAsync(innerDc, cancellationToken);
+        }
+
+        if (route.Clarify is { } clarify)
+        {
+            // Two neighbours too close to call (the two Business Center errors, say): ask which, rather than guess.
+            await context.SendActivityAsync(replies.Clarify(clarify, language), cancellationToken);
+            return Done;
         }
 
         if (route.Confidence == Confidence.Medium)
@@ -207,11 +214,18 @@ public class MainDialog : ComponentDialog
             : ConfirmRecognizer.Recognize(input) != null;
     }
 
-    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, CancellationToken cancellationToken)
+    /// <summary>Begins a branch at its first question, or, when the message already answered it, at that answer (said in one line).</summary>
+    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, CancellationToken cancellationToken, string? startChoice = null)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         var flow = replies.Content.Flow(branch);
-        return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, flow.Start), cancellationToken);
+        var answer = flow.FindNode(flow.Start)?.Choices.FirstOrDefault(c => c.Id == startChoice);
+        if (answer != null)
+        {
+            var language = BotReplies.LanguageOf(innerDc.Context);
+            await innerDc.Context.SendActivityAsync(replies.Text("startedAtAnswer", language, ("answer", answer.Title.Get(language))), cancellationToken);
+        }
+        return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, answer?.Next ?? flow.Start), cancellationToken);
     }
 
     private static async Task<DialogTurnResult> ContinueFlowAsync(DialogContext innerDc, CancellationToken cancellationToken)

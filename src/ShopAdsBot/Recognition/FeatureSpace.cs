@@ -20,7 +20,11 @@ public sealed class FeatureSpace
     private readonly float[] _idf;
     private readonly bool _charNgrams;
 
-    public int Dimension => _idf.Length;
+    /// <summary>Vocabulary features, plus one last feature: the Shop Ads cue signal (<see cref="Vectorize"/>).</summary>
+    public int Dimension => _idf.Length + 1;
+
+    /// <summary>The value of the cue feature when a message holds a Shop Ads cue word; the model learns its weight.</summary>
+    public const float CueSignal = 1.0f;
 
     public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true)
     {
@@ -41,8 +45,12 @@ public sealed class FeatureSpace
         _idf = df.Select(d => (float)(Math.Log((1.0 + docs.Count) / (1.0 + d)) + 1.0)).ToArray();
     }
 
-    /// <summary>TF-IDF vector with sublinear tf; each feature family is normalised apart, then the whole.</summary>
-    public SparseVector Vectorize(IReadOnlyList<string> tokens)
+    /// <summary>
+    /// TF-IDF vector with sublinear tf; each feature family is normalised apart, then the whole. With
+    /// <paramref name="cue"/>, the last dimension carries <see cref="CueSignal"/>: one more piece of evidence, weighed
+    /// by the classifier like any word, instead of a rule that overrides it.
+    /// </summary>
+    public SparseVector Vectorize(IReadOnlyList<string> tokens, bool cue = false)
     {
         var acc = new Dictionary<int, (float Tf, float Weight)>();
         foreach (var (hash, weight) in RawFeatures(tokens))
@@ -51,6 +59,7 @@ public sealed class FeatureSpace
             acc[i] = acc.TryGetValue(i, out var cur) ? (cur.Tf + 1, weight) : (1, weight);
         }
         if (acc.Count == 0) return new SparseVector([], []);
+        var cueSlots = cue ? 1 : 0;
         // Family norms, so long messages do not drown the word features in character n-grams.
         Span<double> norms = stackalloc double[3];
         foreach (var (i, (tf, w)) in acc)
@@ -58,11 +67,12 @@ public sealed class FeatureSpace
             var v = (1 + Math.Log(tf)) * _idf[i];
             norms[Family(w)] += v * v;
         }
-        var indices = acc.Keys.ToArray();
-        Array.Sort(indices);
+        var indices = new int[acc.Count + cueSlots];
+        acc.Keys.CopyTo(indices, 0);
+        Array.Sort(indices, 0, acc.Count);
         var values = new float[indices.Length];
         double total = 0;
-        for (var k = 0; k < indices.Length; k++)
+        for (var k = 0; k < acc.Count; k++)
         {
             var (tf, w) = acc[indices[k]];
             var v = (1 + Math.Log(tf)) * _idf[indices[k]] / Math.Sqrt(norms[Family(w)]) * w;
@@ -70,7 +80,8 @@ public sealed class FeatureSpace
             total += v * v;
         }
         var inv = (float)(1 / Math.Sqrt(total));
-        for (var k = 0; k < values.Length; k++) values[k] *= inv;
+        for (var k = 0; k < acc.Count; k++) values[k] *= inv;
+        if (cue) { indices[^1] = _idf.Length; values[^1] = CueSignal; }
         return new SparseVector(indices, values);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ShopAdsBot.Recognition;
 
 /// <summary>The hand-written domain knowledge of seeds/routing-keywords.json.</summary>
-public sealed class RoutingKeywords
+public sealed record RoutingKeywords
 {
     public IReadOnlyList<string> Stopwords { get; init; } = [];
     public IReadOnlyDictionary<string, string> Spelling { get; init; } = new Dictionary<string, string>();
@@ -30,12 +30,6 @@ public static class RoutingSeeds
 {
     public const string ExamplesFile = "routing-examples.tsv";
     public const string KeywordsFile = "routing-keywords.json";
-    public const string HoldoutFile = "routing-holdout.tsv";
-    /// <summary>Evaluation only: new messages (many out of scope but sharing the domain's words), never in the model.</summary>
-    public const string ProbeFile = "routing-oos-probe.tsv";
-    /// <summary>Evaluation only: new messages written after the probe, never used to tune anything.</summary>
-    public const string FreshFile = "routing-fresh.tsv";
-
     /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
     public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)
     {

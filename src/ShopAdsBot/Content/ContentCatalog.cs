@@ -17,6 +17,9 @@ public sealed class ContentCatalog
     /// <summary>The branch a final "Non" escalates to.</summary>
     public const string SupportBranchId = "support-contact";
 
+    /// <summary>The seed help text, relative to the content root.</summary>
+    public const string SeedFile = "seeds/seed-shop-ads-help.fr.txt";
+
     /// <summary>The card templates the bot renders (cards/&lt;name&gt;.json).</summary>
     public static IReadOnlyList<string> TemplateNames { get; } = ["welcome", "menu", "question", "answer", "suggestions", "notice"];
 
@@ -25,6 +28,8 @@ public sealed class ContentCatalog
     public required MenuDefinition Menu { get; init; }
     public required HelpCatalog Help { get; init; }
     public required IReadOnlyDictionary<string, JObject> CardTemplates { get; init; }
+    /// <summary>seeds/seed-shop-ads-help.fr.txt, the French help text the flows come from (empty when absent).</summary>
+    public string SeedText { get; init; } = "";
 
     public FlowDefinition Flow(string branchId) =>
         Flows.TryGetValue(branchId, out var flow) ? flow : throw new ContentException($"dialogs/{branchId}.json: branch does not exist");
@@ -56,6 +61,7 @@ public sealed class ContentCatalog
             Menu = ReadModel<MenuDefinition>(contentRoot, Path.Combine(contentRoot, "dialogs", "main-menu.json")),
             Help = new HelpCatalog(ReadModel<List<HelpSection>>(contentRoot, Path.Combine(contentRoot, "seeds", "help-sections.json"))),
             CardTemplates = templates,
+            SeedText = File.Exists(Path.Combine(contentRoot, SeedFile)) ? File.ReadAllText(Path.Combine(contentRoot, SeedFile)) : "",
         };
     }
 

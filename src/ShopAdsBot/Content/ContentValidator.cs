@@ -7,6 +7,7 @@ namespace ShopAdsBot.Content;
 /// <summary>
 /// Proves the content is whole (DESIGN.md): every branch in the menu, every node reachable, no dead end, no cycle,
 /// every string in FR and EN without links, every help link https, every card renders for every node in both languages.
+/// The rules about sources (ContentValidator.Sources.cs) and wording (ContentValidator.Wording.cs) are in their own files.
 /// </summary>
 public static partial class ContentValidator
 {
@@ -21,6 +22,8 @@ public static partial class ContentValidator
         CheckHelp(catalog.Help, problems);
         foreach (var flow in catalog.Flows.Values)
             CheckFlow(catalog, flow, problems);
+        CheckSources(catalog, problems);
+        CheckWording(catalog, problems);
         CheckCards(catalog, problems);
         return problems;
     }

@@ -109,7 +109,7 @@ public sealed class CardFactoryTests : IDisposable
         // A step number is bold markdown, never "2." alone: markdown renderers read that as a list restarting at 1.
         Assert.Equal(["Titre connect-shop", "Réponse A", "**1**", "Ouvrez le **Centre des vendeurs**.", "**2**", "Cliquez sur « Annonces ».", "Cela a-t-il résolu votre problème ?"], Texts(card));
         Assert.Equal(
-            "Réponse A\n\n1. Ouvrez le Centre des vendeurs.\n2. Cliquez sur « Annonces ».\n\nOuvrir l'aide : Section un (https://example.com/one?lang=fr)\n\nCela a-t-il résolu votre problème ? (Oui / Non)",
+            "Réponse A\n\n1. Ouvrez le Centre des vendeurs.\n2. Cliquez sur « Annonces ».\n\nOuvrir l'aide : Section trois (https://example.com/three?lang=fr)\n\nCela a-t-il résolu votre problème ? (Oui / Non)",
             (string?)card["fallbackText"]);
     }
 

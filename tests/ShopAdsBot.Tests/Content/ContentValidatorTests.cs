@@ -239,6 +239,75 @@ public sealed class ContentValidatorTests : IDisposable
         AssertProblem("url_en '/help/two' is not an absolute https URL");
     }
 
+    [Fact]
+    public void EveryUrlSaysHowItWasChecked()
+    {
+        content.EditHelp(h => ((JObject)h[0]!).Remove("url_en_check"));
+        AssertProblem("section 'sec-one': url_en_check is missing");
+        content.EditHelp(h => h[0]!["url_en_check"] = Check("verified", "somewhere"));
+        AssertProblem("section 'sec-one': url_en_check: status 'verified' must be 'seen' or 'inferred'");
+        content.EditHelp(h => h[0]!["url_en_check"] = Check("seen", " "));
+        AssertProblem("section 'sec-one': url_en_check: 'from' must say what the URL was seen in or inferred from");
+    }
+
+    [Fact]
+    public void TwoSectionsMustNotOpenTheSamePage()
+    {
+        content.EditHelp(h => h[1]!["url_en"] = "https://example.com/one?lang=en");
+        AssertProblem("section 'sec-two': opens the same page as section 'sec-one' (https://example.com/one?lang=en): one section per page");
+    }
+
+    [Fact]
+    public void ASectionListsExactlyTheFlowsThatLinkIt()
+    {
+        content.EditHelp(h => ((JArray)h[1]!["branches"]!).Remove(h[1]!["branches"]!.First(b => (string?)b == "create-ad")));
+        AssertProblem("section 'sec-two': branches [connect-shop, ads-tab-missing");
+        AssertProblem("must list exactly the flows that link it: [connect-shop, create-ad, ads-tab-missing");
+    }
+
+    [Fact]
+    public void EveryBranchLinksTheSeedPage()
+    {
+        content.EditNode("create-ad", "fix-b", n => n["sections"] = new JArray("sec-two"));
+        AssertProblem("dialogs/create-ad.json: links no node to 'sec-one', the seed's own page: every branch links it");
+    }
+
+    [Fact]
+    public void NonMustNotShowThePageJustSeen()
+    {
+        content.EditNode("ad-rejected", "fix-b", n => n["sections"] = new JArray("sec-one", "sec-three"));
+        AssertProblem("dialogs/ad-rejected.json: node 'fix-a': « Non » leads to 'fix-b', which links 'sec-three' again: the next remedy must open other pages");
+    }
+
+    // Wording
+
+    [Fact]
+    public void AnArticleNamedInATextIsTheOneItsButtonOpens()
+    {
+        content.EditNode("create-ad", "fix-a", n => n["note"] = Text("Ouvrez l'article « Section trois ».", "Open the article “Section three”."));
+        content.Load();
+        content.EditNode("create-ad", "fix-a", n => n["note"] = Text("Ouvrez l'article « Bonnes pratiques ».", "Open the article “Section three”."));
+        AssertProblem("dialogs/create-ad.json: node 'fix-a': note (fr) names the article « Bonnes pratiques », but no button of this answer opens a page with that title (its sections: « Section trois »)");
+    }
+
+    [Fact]
+    public void AnEnglishInterfaceLabelInFrenchTextSaysTheScreenShowsItInEnglish()
+    {
+        content.EditNode("create-ad", "fix-a", n => n["note"] = Text("Allez dans « Users » > « Members ».", "Go to “Users” > “Members”."));
+        AssertProblem("dialogs/create-ad.json: node 'fix-a': note (fr) quotes the English interface label(s) « Users », « Members » without saying « en anglais à l'écran »");
+        content.EditNode("create-ad", "fix-a", n => n["note"] = Text("Allez dans « Users » > « Members » (en anglais à l'écran).", "Go to “Users” > “Members”."));
+        content.Load();
+    }
+
+    [Fact]
+    public void ALabelTheFrenchSeedUsesIsFrench()
+    {
+        content.EditNode("create-ad", "fix-a", n => n["note"] = Text("Cliquez sur « Marketing ».", "Click “Marketing”."));
+        AssertProblem("quotes the English interface label(s) « Marketing »");
+        content.WriteText("seeds/seed-shop-ads-help.fr.txt", "Pour les États-Unis, veuillez cliquer sur la section Marketing à gauche.");
+        content.Load();
+    }
+
     // Card templates: rendered for every node in both languages
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ShopAdsBot.Tests.Content;
 
 /// <summary>
 /// A small valid content set written to a temp folder: the 11 branches, each a tiny flow (a question with two choices,
-/// two answers linked by "next"), a menu with every required string, two help sections, and the repo's real card templates.
+/// two answers linked by "next", fix-a linking sec-three, fix-b sec-one and sec-two), a menu with every required string, three help sections (sec-one is the seed's page), and the repo's real card templates.
 /// Tests break one thing with the Edit methods and check what the loader says.
 /// </summary>
 public sealed class TestContent : IDisposable
@@ -93,7 +93,7 @@ public sealed class TestContent : IDisposable
                 ["type"] = "answer",
                 ["title"] = Text("Réponse A", "Answer A"),
                 ["steps"] = new JArray(Text("Ouvrez le **Centre des vendeurs**.", "Open **Seller Center**."), Text("Cliquez sur « Annonces ».", "Click Ads.")),
-                ["sections"] = new JArray("sec-one"),
+                ["sections"] = new JArray("sec-three"),
                 ["next"] = "fix-b",
             },
             new JObject
@@ -133,14 +133,27 @@ public sealed class TestContent : IDisposable
     private static JArray Help() => new(
         new JObject
         {
-            ["id"] = "sec-one", ["branches"] = new JArray("connect-shop"), ["title_fr"] = "Section un", ["title_en"] = "Section one",
-            ["url"] = "https://example.com/one?lang=fr", ["url_en"] = "https://example.com/one?lang=en", ["evidence"] = "test",
+            ["id"] = "sec-one", ["branches"] = AllBranches(), ["title_fr"] = "Section un", ["title_en"] = "Section one",
+            ["url"] = "https://example.com/one?lang=fr", ["url_en"] = "https://example.com/one?lang=en",
+            ["url_check"] = Check("seen", "stored copy"), ["url_en_check"] = Check("inferred", "language switch"), ["seed"] = true,
         },
         new JObject
         {
-            ["id"] = "sec-two", ["branches"] = new JArray(), ["title_fr"] = "Section deux", ["title_en"] = "Section two",
+            ["id"] = "sec-two", ["branches"] = AllBranches(), ["title_fr"] = "Section deux", ["title_en"] = "Section two",
             ["url"] = "https://example.com/two?lang=fr", ["url_en"] = "https://example.com/two",
+            ["url_check"] = Check("inferred", "language switch"), ["url_en_check"] = Check("seen", "stored copy"), ["note"] = "test",
+        },
+        new JObject
+        {
+            ["id"] = "sec-three", ["branches"] = AllBranches(), ["title_fr"] = "Section trois", ["title_en"] = "Section three",
+            ["url"] = "https://example.com/three?lang=fr", ["url_en"] = "https://example.com/three?lang=en",
+            ["url_check"] = Check("seen", "stored copy"), ["url_en_check"] = Check("seen", "stored copy"),
         });
+
+    // Every test flow links every section (fix-a → sec-three, fix-b → sec-one and sec-two).
+    private static JArray AllBranches() => new(Groups.Values.SelectMany(b => b).OrderBy(ContentCatalog.BranchIds.ToList().IndexOf));
+
+    public static JObject Check(string status, string from) => new() { ["status"] = status, ["from"] = from };
 
     private static string FindRepoRoot()
     {

@@ -19,6 +19,7 @@ builder.Services.AddShopAdsBot(builder.Configuration);
 builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UsePageSecurityHeaders();
 app.MapShopAdsBot();
 app.MapWebChatChannel();
 app.Run();

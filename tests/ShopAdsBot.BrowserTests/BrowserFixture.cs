@@ -19,10 +19,10 @@ public abstract class BrowserFixture : IAsyncLifetime
     private readonly HostFactory _host;
     private IPlaywright? _playwright;
 
-    protected BrowserFixture(Action<IServiceCollection>? services)
+    protected BrowserFixture(Action<IServiceCollection>? services, IDictionary<string, string?>? settings = null)
     {
         Port = FreePort();
-        _host = new HostFactory(Port, services);
+        _host = new HostFactory(Port, services, settings);
     }
 
     public int Port { get; }
@@ -45,7 +45,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.CloseAsync();
         _playwright?.Dispose();
@@ -56,9 +56,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// A fresh page (own context: no shared storage) that records every request URL of its context, popups included.
     /// A request to any other host than this machine is recorded, then aborted: nothing leaves the machine.
     /// </summary>
-    public async Task<(IPage Page, List<string> Requests)> NewPageAsync()
+    public async Task<(IPage Page, List<string> Requests)> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 } });
         var requests = new List<string>();
         context.Request += (_, request) =>
         {
@@ -68,6 +68,10 @@ public abstract class BrowserFixture : IAsyncLifetime
             }
         };
         await context.RouteAsync(url => !IsLocal(url), route => route.AbortAsync());
+        // Each step waits for its condition; on a machine shared by many builds a page with the 5 MB Web Chat bundle
+        // may take longer than Playwright's default 30 s to load.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         return (page, requests);
     }
@@ -96,7 +100,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class HostFactory(int port, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    private sealed class HostFactory(int port, Action<IServiceCollection>? services, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -105,7 +109,7 @@ public abstract class BrowserFixture : IAsyncLifetime
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
-            }));
+            }.Concat(settings ?? new Dictionary<string, string?>())));
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);

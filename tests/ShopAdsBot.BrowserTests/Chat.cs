@@ -9,21 +9,31 @@ internal static class Chat
 {
     public static readonly LocatorAssertionsToBeVisibleOptions Patience = new() { Timeout = 20_000 };
 
+    /// <summary>The first card of a fresh page: the 5 MB Web Chat bundle is parsed first, slow on a busy machine.</summary>
+    public static readonly LocatorAssertionsToBeVisibleOptions FirstCardPatience = new() { Timeout = 60_000 };
+
     /// <summary>
     /// The visible card button with exactly this title, the latest one. Adaptive Cards in Web Chat also keep hidden
     /// copies (ShowCard bodies, overflow): skip them; earlier cards keep their buttons: take the last.
     /// </summary>
-    public static ILocator CardButton(IPage page, string title) =>
-        page.Locator(".webchat__basic-transcript .ac-pushButton")
+    public static ILocator CardButton(IPage page, string title) => CardButton(page.Locator(":root"), title);
+
+    /// <summary>The same inside a scope: the chat view in the widget's iframe (<c>page.FrameLocator(...).Locator(":root")</c>).</summary>
+    public static ILocator CardButton(ILocator scope, string title) =>
+        scope.Locator(".webchat__basic-transcript .ac-pushButton")
             .Filter(new() { HasTextRegex = new Regex("^\\s*" + Typographic(title) + "\\s*$"), Visible = true }).Last;
 
     /// <summary>The latest visible card that contains this text.</summary>
-    public static ILocator CardText(IPage page, string text) =>
-        page.Locator(".webchat__basic-transcript .ac-adaptiveCard").Filter(new() { HasTextRegex = new Regex(Typographic(text)), Visible = true }).Last;
+    public static ILocator CardText(IPage page, string text) => CardText(page.Locator(":root"), text);
+
+    public static ILocator CardText(ILocator scope, string text) =>
+        scope.Locator(".webchat__basic-transcript .ac-adaptiveCard").Filter(new() { HasTextRegex = new Regex(Typographic(text)), Visible = true }).Last;
 
     /// <summary>The latest activity (avatar, bubble and card) that contains this text: what a screenshot of a card shows.</summary>
-    public static ILocator Activity(IPage page, string text) =>
-        page.Locator(".webchat__basic-transcript__activity").Filter(new() { HasTextRegex = new Regex(Typographic(text)), Visible = true }).Last;
+    public static ILocator Activity(IPage page, string text) => Activity(page.Locator(":root"), text);
+
+    public static ILocator Activity(ILocator scope, string text) =>
+        scope.Locator(".webchat__basic-transcript__activity").Filter(new() { HasTextRegex = new Regex(Typographic(text)), Visible = true }).Last;
 
     /// <summary>
     /// A pattern for a text as Web Chat shows it: its markdown typographer turns straight quotes into curly ones
@@ -49,8 +59,10 @@ internal static class Chat
         await sendBox.PressAsync("Enter");
     }
 
-    public static async Task ClickAsync(IPage page, string title) =>
-        await CardButton(page, title).ClickAsync(new() { Timeout = 20_000 });
+    public static async Task ClickAsync(IPage page, string title) => await ClickAsync(page.Locator(":root"), title);
+
+    public static async Task ClickAsync(ILocator scope, string title) =>
+        await CardButton(scope, title).ClickAsync(new() { Timeout = 20_000 });
 
     /// <summary>The URLs the page asked window.open to open (Action.OpenUrl).</summary>
     public static async Task<string[]> OpenedUrlsAsync(IPage page) => await page.EvaluateAsync<string[]>("() => window.__opened");

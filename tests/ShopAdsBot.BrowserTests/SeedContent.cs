@@ -8,7 +8,7 @@ namespace ShopAdsBot.BrowserTests;
 /// </summary>
 internal static class SeedContent
 {
-    private static readonly string Root = LocateRoot();
+    internal static readonly string Root = LocateRoot();
 
     /// <summary>A flow file of dialogs/ (e.g. "ads-tab-missing", "main-menu").</summary>
     public static JsonNode Flow(string id) => Read("dialogs", id + ".json");

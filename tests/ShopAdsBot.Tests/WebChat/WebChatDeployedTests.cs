@@ -69,13 +69,36 @@ public class WebChatDeployedTests
     }
 
     [Fact]
+    public async Task AnAzureTicketRejoinsItsConversationWithARefreshedToken()
+    {
+        var fake = new FakeDirectLineService();
+        using var host = ProductionHost(fake);
+        var client = host.CreateClient();
+        var first = JObject.Parse(await (await client.PostAsync("/api/webchat/token", null)).Content.ReadAsStringAsync());
+        var ticket = (string)first["resume"]!;
+        Assert.DoesNotContain("azure-token-xyz", ticket);
+
+        var response = await client.PostAsync("/api/webchat/token", new StringContent(new JObject { ["resume"] = ticket }.ToString(), Encoding.UTF8, "application/json"));
+        var resumed = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True((bool)resumed["resumed"]!);
+        Assert.Equal("AZ-CONV-1", (string?)resumed["conversationId"]);
+        Assert.Equal(first["userId"], resumed["userId"]);
+
+        // The refresh used the conversation's token, not the secret.
+        Assert.Equal(2, fake.Calls.Count);
+        var (refresh, _) = fake.Calls[1];
+        Assert.Equal(Endpoint + "/tokens/refresh", refresh.RequestUri!.ToString());
+        Assert.Equal("azure-token-xyz", refresh.Headers.Authorization!.Parameter);
+    }
+
+    [Fact]
     public async Task TheSecretIsNeitherInThePageNorInItsScripts()
     {
         var fake = new FakeDirectLineService();
         using var host = ProductionHost(fake);
         var client = host.CreateClient();
 
-        foreach (var path in new[] { "/", "/js/webchat-page.js", "/css/site.css" })
+        foreach (var path in new[] { "/", "/chat", "/widget.js", "/js/webchat-page.js", "/js/chat-view.js", "/js/chat/conversation.js", "/js/chat/chat-app.js", "/css/site.css" })
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

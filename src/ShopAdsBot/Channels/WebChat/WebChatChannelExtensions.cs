@@ -2,12 +2,14 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ShopAdsBot.Channels.DirectLine;
+using ShopAdsBot.Hosting;
 
 namespace ShopAdsBot.Channels.WebChat;
 
 /// <summary>
 /// The Web Chat channel in two calls: <c>builder.Services.AddWebChatChannel(...)</c> and <c>app.MapWebChatChannel()</c>.
-/// It serves the page at "/", its static files, the token endpoint, and the local Direct Line.
+/// It serves the page at "/", the chat view at "/chat" (what widget.js frames on other sites), its static files, the
+/// token endpoint, the local Direct Line, and in Development the widget's demo host page at "/widget-demo".
 /// </summary>
 public static class WebChatChannelExtensions
 {
@@ -21,11 +23,18 @@ public static class WebChatChannelExtensions
             .Validate(options => options.MaxActivityBytes > 0 && options.MaxPostsPerWindow > 0 && options.MaxConversations > 0,
                 "DirectLine limits must be positive.")
             .ValidateOnStart();
+        services.AddOptions<WebChatOptions>()
+            .Bind(configuration.GetSection(WebChatOptions.SectionName))
+            .Validate(options => options.AllowedOrigins.All(origin => WebChatOptions.NormalizeOrigin(origin) is not null),
+                "WebChat:AllowedOrigins must list origins such as https://help.example.com (scheme, host and optional port; no path).")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalDirectLineTokenService>();
         services.AddSingleton<LocalConversationStore>();
         services.AddSingleton<LocalDirectLineBotConnector>();
+        services.AddDataProtection();
+        services.AddSingleton<ConversationTickets>();
         services.AddHttpClient(WebChatTokenEndpoint.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddRateLimiter(limiter =>
@@ -47,15 +56,24 @@ public static class WebChatChannelExtensions
         app.UseStaticFiles();
 
         // "/" is the Web Chat page; mapped as an endpoint so it wins over any other default-document rule.
-        app.MapGet("/", (IWebHostEnvironment env) =>
+        // Both it and the chat view may be framed by the sites of WebChat:AllowedOrigins.
+        app.MapGet("/", (IWebHostEnvironment env) => Page(env, "index.html")).AllowEmbedding();
+        app.MapGet("/chat", (IWebHostEnvironment env) => Page(env, "chat.html")).AllowEmbedding();
+        if (app.Environment.IsDevelopment())
         {
-            var page = env.WebRootFileProvider.GetFileInfo("index.html");
-            return page.Exists && page.PhysicalPath is not null
-                ? Results.File(page.PhysicalPath, "text/html; charset=utf-8")
-                : Results.NotFound();
-        });
+            app.MapWidgetDemo();
+        }
+
         app.MapWebChatToken();
         app.MapLocalDirectLine();
         return app;
+    }
+
+    private static IResult Page(IWebHostEnvironment env, string fileName)
+    {
+        var page = env.WebRootFileProvider.GetFileInfo(fileName);
+        return page.Exists && page.PhysicalPath is not null
+            ? Results.File(page.PhysicalPath, "text/html; charset=utf-8")
+            : Results.NotFound();
     }
 }

@@ -38,13 +38,4 @@ public abstract class Dialog
     /// <summary>Called when the dialog leaves the stack, for cleanup. Nothing by default.</summary>
     public virtual Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
         => Task.CompletedTask;
-
-    /// <summary>
-    /// Called by <see cref="DialogExtensions.RunAsync"/> on the root dialog when the stored stack no longer fits the code
-    /// (a dialog id that was renamed or removed between deployments, unreadable state). The stack is already empty.
-    /// By default the dialog simply begins again; override it to apologise first (then call the base).
-    /// Not in Microsoft.Bot.Builder.Dialogs, which throws instead.
-    /// </summary>
-    public virtual Task<DialogTurnResult> OnDialogStateRecoveryAsync(DialogContext dc, DialogStateRecoveryException reason, CancellationToken cancellationToken = default)
-        => dc.BeginDialogAsync(Id, null, cancellationToken);
 }

@@ -53,7 +53,7 @@ public class DialogContext
     }
 
     /// <summary>Gives the turn to the active dialog; <see cref="DialogTurnStatus.Empty"/> when the stack is empty.</summary>
-    /// <exception cref="DialogStateRecoveryException">The stored stack names a dialog that does not exist.</exception>
+    /// <exception cref="InvalidOperationException">The stored stack names a dialog that is not in the set.</exception>
     public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken = default)
     {
         if (ActiveDialog is not { } instance)
@@ -113,7 +113,7 @@ public class DialogContext
 
     private Dialog FindStoredDialog(DialogInstance instance)
         => FindDialog(instance.Id ?? string.Empty)
-            ?? throw new DialogStateRecoveryException($"The stored dialog stack names '{instance.Id}', which is not a known dialog.", instance.Id);
+            ?? throw new InvalidOperationException($"Failed to continue dialog. A dialog with id {instance.Id} could not be found.");
 
     private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
     {

@@ -16,15 +16,30 @@ public class DialogSet
     {
     }
 
-    /// <summary>Adds a dialog; its id must be unique in the set.</summary>
+    /// <summary>
+    /// Adds a dialog. Adding the same instance twice does nothing; another dialog with an id already in the set is renamed
+    /// with a numeric suffix ("ask" becomes "ask2"), as in Microsoft.Bot.Builder.Dialogs.
+    /// </summary>
     public DialogSet Add(Dialog dialog)
     {
         ArgumentNullException.ThrowIfNull(dialog);
-        if (!_dialogs.TryAdd(dialog.Id, dialog))
+        if (_dialogs.TryGetValue(dialog.Id, out var existing))
         {
-            throw new ArgumentException($"A dialog with id '{dialog.Id}' is already in the set.", nameof(dialog));
+            if (ReferenceEquals(existing, dialog))
+            {
+                return this;
+            }
+
+            var suffix = 2;
+            while (_dialogs.ContainsKey(dialog.Id + suffix))
+            {
+                suffix++;
+            }
+
+            dialog.Id += suffix;
         }
 
+        _dialogs[dialog.Id] = dialog;
         return this;
     }
 

@@ -4,13 +4,21 @@ using Newtonsoft.Json.Linq;
 namespace BotDialogs;
 
 /// <summary>
-/// Writes the dialog stack as small, plain JSON (<c>{"dialogStack":[{"id":"main","state":{...}}]}</c>) even when the
-/// storage serialiser adds .NET type names (MemoryStorage and the Azure storages use TypeNameHandling.All): the
-/// stored state then names no .NET type, stays readable, and survives renaming a class.
+/// Writes the dialog stack as <c>{"dialogStack":[{"id":"main","state":{...}}]}</c> whatever serializer settings the
+/// storage uses, and gives every dialog its state values back with their .NET types on the next turn, as
+/// Microsoft.Bot.Builder.Dialogs does over MemoryStorage and the Azure storages (TypeNameHandling.All). Strings, numbers,
+/// booleans and JSON objects (JObject) are written as they are; any other object carries its "$type", so
+/// <c>(MyOptions)stepContext.Options</c> and <c>(PromptOptions)state["options"]</c> work on every turn, with any storage.
 /// </summary>
-public sealed class DialogStateJsonConverter : JsonConverter<DialogState>
+internal sealed class DialogStateJsonConverter : JsonConverter<DialogState>
 {
-    private static readonly JsonSerializer Plain = JsonSerializer.CreateDefault(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None });
+    // The stored state is the bot's own: only this converter reads the type names it wrote.
+    private static readonly JsonSerializer Typed = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.Auto,
+        NullValueHandling = NullValueHandling.Ignore,
+        MaxDepth = null,
+    });
 
     public override void WriteJson(JsonWriter writer, DialogState? value, JsonSerializer serializer)
         => ToJson(value).WriteTo(writer);
@@ -26,7 +34,7 @@ public sealed class DialogStateJsonConverter : JsonConverter<DialogState>
             var values = new JObject();
             foreach (var (key, value) in instance.State ?? new Dictionary<string, object>())
             {
-                values[key] = value is null ? JValue.CreateNull() : JToken.FromObject(value, Plain);
+                values[key] = ToToken(value);
             }
 
             stack.Add(new JObject { ["id"] = instance.Id, ["state"] = values });
@@ -35,9 +43,25 @@ public sealed class DialogStateJsonConverter : JsonConverter<DialogState>
         return new JObject { ["dialogStack"] = stack };
     }
 
+    private static JToken ToToken(object? value)
+    {
+        if (value is null)
+        {
+            return JValue.CreateNull();
+        }
+
+        if (value is JToken token)
+        {
+            return token;
+        }
+
+        using var writer = new JTokenWriter();
+        Typed.Serialize(writer, value, typeof(object));
+        return writer.Token!;
+    }
+
     private static DialogState FromJson(JToken token)
     {
-        // A stored value of another shape is not silently read as an empty stack: the caller recovers and says so.
         if (token is not JObject json || json["dialogStack"] is not JArray stack)
         {
             throw new JsonSerializationException("Stored dialog state is not {\"dialogStack\": [...]}.");
@@ -53,8 +77,12 @@ public sealed class DialogStateJsonConverter : JsonConverter<DialogState>
                 {
                     if (value is not null && value.Type != JTokenType.Null)
                     {
-                        // Primitives come back as .NET values; objects stay JObject until a dialog reads them typed.
-                        values[key] = value is JValue primitive ? primitive.Value! : value;
+                        values[key] = value switch
+                        {
+                            JValue primitive => primitive.Value!,
+                            JObject obj when obj["$type"] is null => obj,
+                            _ => value.ToObject<object>(Typed)!,
+                        };
                     }
                 }
             }

@@ -14,4 +14,7 @@ public enum DialogTurnStatus
 
     /// <summary>The stack was cancelled.</summary>
     Cancelled,
+
+    /// <summary>The dialog completed and waits for the next message before the parent goes on (as in the real enum; nothing in this subset returns it).</summary>
+    CompleteAndWait,
 }

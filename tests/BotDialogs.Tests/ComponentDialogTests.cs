@@ -21,7 +21,7 @@ public class ComponentDialogTests
     {
         Interrupt = async (innerDc, ct) =>
         {
-            if (DialogInput.FromTurn(innerDc.Context).Text == "stop")
+            if (innerDc.Context.Activity.Text == "stop")
             {
                 await innerDc.Context.SendActivityAsync("Arrêt.", cancellationToken: ct);
                 return await innerDc.CancelAllDialogsAsync(ct);
@@ -79,7 +79,7 @@ public class ComponentDialogTests
         await client.Flow()
             .Send("bonjour").AssertReply("Menu : que voulez-vous faire ?")
             .Send("Connecter ma boutique").AssertReply("Boutique connectée ?")
-            .Send("Menu !").AssertReply("Menu : que voulez-vous faire ?")
+            .Send("Menu").AssertReply("Menu : que voulez-vous faire ?")
             .Send("2").AssertReply("Choisi : create").AssertReply("Menu : que voulez-vous faire ?")
             .StartTestAsync();
         var inner = client.StoredConversation.SelectToken("DialogState.dialogStack[0].state.dialogs.dialogStack")!;

@@ -1,17 +1,20 @@
+using System.Globalization;
 using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace BotDialogs;
 
 /// <summary>
-/// Base of the prompts: asks, recognises the next answer, retries at most <see cref="MaxAttempts"/> times and then ends
-/// with <see cref="PromptNotRecognized"/>. Persisted: the plain options and an attempt counter, never a message.
+/// Base of the prompts, as in Microsoft.Bot.Builder.Dialogs: sends <see cref="PromptOptions.Prompt"/>, recognises each
+/// answer (<see cref="OnRecognizeAsync"/>), asks the validator if there is one, and re-asks with
+/// <see cref="PromptOptions.RetryPrompt"/> (else the prompt again) until an answer is accepted. Persisted in the
+/// dialog's state: the options as given and a small state with the attempt count.
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
-    internal const string AttemptCountKey = "attemptCount";
+    internal const string AttemptCountKey = "AttemptCount";
     private const string PersistedOptions = "options";
     private const string PersistedState = "state";
 
@@ -20,34 +23,39 @@ public abstract class Prompt<T> : Dialog
     protected Prompt(string dialogId, PromptValidator<T>? validator = null)
         : base(dialogId) => _validator = validator;
 
-    /// <summary>How many unrecognised answers end the prompt (default 2: the question, one retry, then give up).</summary>
-    public int MaxAttempts { get; set; } = 2;
-
-    /// <summary>The key of a card submit value that holds the chosen value.</summary>
-    public string ChoiceValueKey { get; set; } = DialogInput.DefaultChoiceKey;
-
-    /// <summary>The language used when neither the options nor the activity give one.</summary>
-    public string? DefaultLocale { get; set; }
-
-    /// <summary>Builds the question and the retry on any turn (see <see cref="PromptRenderer"/>).</summary>
-    public PromptRenderer? Renderer { get; set; }
-
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
-        if (options is not PromptOptions promptOptions)
+        ArgumentNullException.ThrowIfNull(dc);
+        if (options is CancellationToken)
         {
-            throw new ArgumentException($"Prompt '{Id}' must be begun with PromptOptions.", nameof(options));
+            throw new ArgumentException($"{nameof(options)} cannot be a cancellation token");
+        }
+
+        if (options is not PromptOptions opt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Prompt options are required for Prompt dialogs");
+        }
+
+        if (opt.Prompt is not null && string.IsNullOrEmpty(opt.Prompt.InputHint))
+        {
+            opt.Prompt.InputHint = InputHints.ExpectingInput;
+        }
+
+        if (opt.RetryPrompt is not null && string.IsNullOrEmpty(opt.RetryPrompt.InputHint))
+        {
+            opt.RetryPrompt.InputHint = InputHints.ExpectingInput;
         }
 
         var state = new Dictionary<string, object> { [AttemptCountKey] = 0 };
-        dc.ActiveDialog!.State[PersistedOptions] = PersistedPromptOptions.ToJson(promptOptions);
+        dc.ActiveDialog!.State[PersistedOptions] = opt;
         dc.ActiveDialog.State[PersistedState] = state;
-        await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken).ConfigureAwait(false);
+        await OnPromptAsync(dc.Context, state, opt, false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(dc);
         if (dc.Context.Activity.Type != ActivityTypes.Message)
         {
             return EndOfTurn;
@@ -55,8 +63,7 @@ public abstract class Prompt<T> : Dialog
 
         var (state, options) = ReadState(dc.ActiveDialog!);
         var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
-        var attempts = StateValues.GetInt(state, AttemptCountKey) + 1;
-        state[AttemptCountKey] = attempts;
+        state[AttemptCountKey] = Convert.ToInt32(state[AttemptCountKey], CultureInfo.InvariantCulture) + 1;
 
         var isValid = _validator is null
             ? recognized.Succeeded
@@ -66,13 +73,7 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
         }
 
-        if (attempts >= MaxAttempts)
-        {
-            var notRecognized = new PromptNotRecognized(Id, attempts, DialogInput.FromTurn(dc.Context, ChoiceValueKey).Text);
-            return await dc.EndDialogAsync(notRecognized, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Something else (an interruption handler, a validator) may already have answered this turn: no second message.
+        // A validator (or an interruption handler) may already have answered this turn: no second message then.
         if (!dc.Context.Responded)
         {
             await OnPromptAsync(dc.Context, state, options, true, cancellationToken).ConfigureAwait(false);
@@ -84,67 +85,69 @@ public abstract class Prompt<T> : Dialog
     /// <summary>A dialog pushed above the prompt ended: ask the question again and keep waiting.</summary>
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (result is CancellationToken)
+        {
+            throw new ArgumentException($"{nameof(result)} cannot be a cancellation token");
+        }
+
         await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(instance);
         var (state, options) = ReadState(instance);
         await OnPromptAsync(turnContext, state, options, false, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends the question (isRetry false) or the retry.</summary>
+    /// <summary>Sends the question (<paramref name="isRetry"/> false) or the retry.</summary>
     protected abstract Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default);
 
     /// <summary>Reads this turn's answer.</summary>
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>The default retry text of this kind of prompt, in the given language.</summary>
-    protected abstract string DefaultRetryText(string? culture);
-
-    /// <summary>The language of this prompt: the options', else the activity's, else <see cref="DefaultLocale"/>, else en-US.</summary>
-    protected string Culture(ITurnContext turnContext, PromptOptions options)
-        => options.Locale ?? NonEmpty(turnContext.Activity?.Locale) ?? DefaultLocale ?? "en-US";
-
     /// <summary>
-    /// The activity to send: the renderer's, else <see cref="PromptOptions.Prompt"/> for the first question, else the
-    /// default retry text. Returns a copy, so adding buttons never changes the caller's activity.
+    /// A copy of <paramref name="prompt"/> with <paramref name="choices"/> shown in <paramref name="style"/> (inline text,
+    /// numbered list, suggested actions, hero card; Auto picks one for the channel; None leaves the activity as it is).
     /// </summary>
-    protected async Task<IMessageActivity> ResolveActivityAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    protected virtual IMessageActivity AppendChoices(IMessageActivity? prompt, string channelId, IList<Choice> choices, ListStyle style, ChoiceFactoryOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (Renderer is not null && await Renderer(turnContext, options, isRetry, cancellationToken).ConfigureAwait(false) is { } rendered)
+        var text = prompt is not null && !string.IsNullOrEmpty(prompt.Text) ? prompt.Text : string.Empty;
+        IMessageActivity msg = style switch
         {
-            return rendered;
+            ListStyle.Inline => ChoiceFactory.Inline(choices, text, null, options),
+            ListStyle.List => ChoiceFactory.List(choices, text, null, options),
+            ListStyle.SuggestedAction => ChoiceFactory.SuggestedAction(choices, text),
+            ListStyle.HeroCard => ChoiceFactory.HeroCard(choices, text),
+            ListStyle.None => MessageFactory.Text(text),
+            _ => ChoiceFactory.ForChannel(channelId, choices, text, null, options),
+        };
+
+        if (prompt is null)
+        {
+            msg.InputHint = InputHints.ExpectingInput;
+            return msg;
         }
 
-        var given = isRetry ? options.RetryPrompt : options.Prompt;
-        return given is not null
-            ? JObject.FromObject(given).ToObject<Activity>()!
-            : MessageFactory.Text(DefaultRetryText(Culture(turnContext, options)));
-    }
-
-    /// <summary>True when the answer is a card submit from another question (its value contradicts the Reference).</summary>
-    protected static bool IsFromAnotherQuestion(DialogInput input, PromptOptions options)
-    {
-        if (input.Value is null || options.Reference is null)
+        // A copy, so the persisted options are never changed by what one turn sends.
+        var copy = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(prompt))!;
+        copy.Text = msg.Text;
+        if (msg.SuggestedActions?.Actions is { Count: > 0 })
         {
-            return false;
+            copy.SuggestedActions = msg.SuggestedActions;
         }
 
-        return options.Reference.Properties().Any(p =>
-            input.Value.TryGetValue(p.Name, out var submitted)
-            && submitted is JValue && p.Value is JValue
-            && !string.Equals(submitted.ToString(), p.Value.ToString(), StringComparison.Ordinal));
+        if (msg.Attachments is { Count: > 0 } attachments)
+        {
+            copy.Attachments = copy.Attachments is null ? attachments : copy.Attachments.Concat(attachments).ToList();
+        }
+
+        return copy;
     }
 
     private static (IDictionary<string, object> State, PromptOptions Options) ReadState(DialogInstance instance)
-    {
-        var state = StateValues.Get<Dictionary<string, object>>(instance.State, PersistedState)
-            ?? throw new DialogStateRecoveryException($"Prompt '{instance.Id}' has no stored state.", instance.Id);
-        instance.State.TryGetValue(PersistedOptions, out var stored);
-        return (state, PersistedPromptOptions.FromJson(stored, instance.Id));
-    }
-
-    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+        => (StateValues.Get<Dictionary<string, object>>(instance.State, PersistedState)!,
+            StateValues.Get<PromptOptions>(instance.State, PersistedOptions)!);
 }

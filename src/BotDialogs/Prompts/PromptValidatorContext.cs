@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Bot.Builder;
 
 namespace BotDialogs;
@@ -22,5 +23,6 @@ public class PromptValidatorContext<T>
     public IDictionary<string, object> State { get; }
 
     /// <summary>Answers received so far, this one included.</summary>
-    public int AttemptCount => StateValues.GetInt(State, Prompt<T>.AttemptCountKey);
+    public int AttemptCount
+        => State.TryGetValue(Prompt<T>.AttemptCountKey, out var count) ? Convert.ToInt32(count, CultureInfo.InvariantCulture) : 0;
 }

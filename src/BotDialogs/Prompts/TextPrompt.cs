@@ -1,8 +1,9 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace BotDialogs;
 
-/// <summary>Asks for free text; ends with the string (a card's submitted value counts as text).</summary>
+/// <summary>Asks for free text; ends with the message's text.</summary>
 public class TextPrompt : Prompt<string>
 {
     public TextPrompt(string dialogId, PromptValidator<string>? validator = null)
@@ -12,16 +13,28 @@ public class TextPrompt : Prompt<string>
 
     protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
     {
-        var activity = await ResolveActivityAsync(turnContext, options, isRetry, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        if (isRetry && options.RetryPrompt is not null)
+        {
+            await turnContext.SendActivityAsync(options.RetryPrompt, cancellationToken).ConfigureAwait(false);
+        }
+        else if (options.Prompt is not null)
+        {
+            await turnContext.SendActivityAsync(options.Prompt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken = default)
     {
-        var input = DialogInput.FromTurn(turnContext, ChoiceValueKey);
-        var text = input.Text ?? input.ChoiceValue;
-        return Task.FromResult(new PromptRecognizerResult<string> { Succeeded = text is not null, Value = text });
-    }
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var result = new PromptRecognizerResult<string>();
+        if (turnContext.Activity.Type == ActivityTypes.Message && turnContext.Activity.Text is { } text)
+        {
+            result.Succeeded = true;
+            result.Value = text;
+        }
 
-    protected override string DefaultRetryText(string? culture) => PromptDefaults.TextRetry(culture);
+        return Task.FromResult(result);
+    }
 }

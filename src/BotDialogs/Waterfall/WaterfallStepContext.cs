@@ -18,7 +18,7 @@ public class WaterfallStepContext : DialogContext
         Result = result;
     }
 
-    /// <summary>The options the waterfall was begun with (objects come back as JObject).</summary>
+    /// <summary>The options the waterfall was begun with, as given (the same type on every turn).</summary>
     public object? Options { get; }
 
     /// <summary>Values kept across the steps of this waterfall; persisted, so keep them plain.</summary>

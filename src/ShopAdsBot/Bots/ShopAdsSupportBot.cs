@@ -3,7 +3,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Newtonsoft.Json;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Localization;
 
 namespace ShopAdsBot.Bots;
 
@@ -11,7 +13,7 @@ namespace ShopAdsBot.Bots;
 /// The bot (DialogAndWelcomeBot of the samples, on TeamsActivityHandler): welcomes people, runs the main dialog on
 /// every message with its state in ConversationState, and saves state at the end of every turn.
 /// </summary>
-public class ShopAdsSupportBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, BotReplies replies) : TeamsActivityHandler
+public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, ConversationLanguage language) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -19,14 +21,24 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
     {
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         // In a team or group chat the message starts with "<at>ShopAdsBot</at>": an @mention never changes the answer.
         turnContext.Activity.RemoveRecipientMention();
-        await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);
+        await language.ApplyAsync(turnContext, cancellationToken); // the seller's own language, before any reply
+        try
+        {
+            await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // Stored dialog state this code cannot read (written by an older deploy): start afresh, and say so.
+            await dialogState.DeleteAsync(turnContext, cancellationToken);
+            await turnContext.SendActivitiesAsync(replies.Recovered(BotLanguage.Of(turnContext)), cancellationToken);
+            return;
+        }
         await TraceFlowAsync(turnContext, cancellationToken);
     }
 
@@ -35,7 +47,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
     {
         if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
-            await turnContext.SendActivityAsync(replies.Welcome(BotReplies.LanguageOf(turnContext)), cancellationToken);
+            await turnContext.SendActivityAsync(replies.Welcome(BotLanguage.Of(turnContext)), cancellationToken);
         }
     }
 
@@ -59,7 +71,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
     protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botAdded = teamsMembersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id);
-        var language = BotReplies.LanguageOf(turnContext);
+        var language = BotLanguage.Of(turnContext);
         if (!botAdded)
         {
             return;
@@ -74,7 +86,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
         }
     }
 
-    /// <summary>On the Emulator, a "Flow" trace after every turn in which a flow is active (DESIGN.md).</summary>
+    /// <summary>On the Emulator, a "Flow" trace after every turn in which a flow is active.</summary>
     private async Task TraceFlowAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.ChannelId != Microsoft.Bot.Connector.Channels.Emulator)
@@ -84,7 +96,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, UserState us
         var dc = await new DialogSet(dialogState).Add(mainDialog).CreateContextAsync(turnContext, cancellationToken);
         if (dc.Child is { } inner && MainDialog.ActivePosition(inner) is { } position)
         {
-            await MainDialog.TraceAsync(turnContext, "Flow", position.ToJson(), cancellationToken);
+            await EmulatorTrace.SendAsync(turnContext, "Flow", position.ToJson(), cancellationToken);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace ShopAdsBot.Cards;
 /// <summary>
 /// Renders the bot's Adaptive Cards: builds the data for a template (cards/&lt;name&gt;.json) from the catalog in the
 /// user's language, binds it with <see cref="CardTemplate"/>, and wraps it in an attachment.
-/// Button data is stamped here, in one place (flow-format.md "Buttons"), so templates only write <c>"data": "${data}"</c>.
+/// Button data is stamped here, in one place, so templates only write <c>"data": "${data}"</c>.
 /// </summary>
 public sealed class CardFactory(ContentCatalog catalog)
 {
@@ -112,6 +112,27 @@ public sealed class CardFactory(ContentCatalog catalog)
         return Render("notice", withMenuButton ? WithMenuButton(data, lang) : data);
     }
 
+    /// <summary>
+    /// A card whose question was answered, as Teams and the Emulator show it in place of the clicked card: the question
+    /// and the answer chosen, without buttons, so an old card no longer invites a click.
+    /// </summary>
+    public Attachment Answered(string heading, string question, string answer, string lang) => Render("answered", new JObject
+    {
+        ["heading"] = heading,
+        ["question"] = question,
+        ["answer"] = Strings.Text("answeredWith", lang, ("answer", answer)),
+        ["fallbackText"] = Lines(heading, question, Strings.Text("answeredWith", lang, ("answer", answer))),
+    });
+
+    /// <summary>A question from the bot's own strings (never user text) with two buttons, each a command.</summary>
+    public Attachment Ask(string text, (string Title, string Command) first, (string Title, string Command) second) => Render("ask", new JObject
+    {
+        ["text"] = text,
+        ["first"] = Button(first.Title, CommandData(first.Command, first.Title)),
+        ["second"] = Button(second.Title, CommandData(second.Command, second.Title)),
+        ["fallbackText"] = Lines(text, $"{first.Title} / {second.Title}"),
+    });
+
     /// <summary>The data of a choice button: recognised by the bot from an Action.Submit, and from a Teams messageBack.</summary>
     public static JObject ChoiceData(string flow, string node, string choice, string title) => new()
     {
@@ -127,14 +148,17 @@ public sealed class CardFactory(ContentCatalog catalog)
     };
 
     /// <summary>The data of the global "back to menu" button.</summary>
-    public static JObject MenuCommandData() => new()
+    public static JObject MenuCommandData() => CommandData(MenuCommand, "Menu");
+
+    /// <summary>The data of a command button ({"command": ...}); Teams shows <paramref name="title"/> in the chat.</summary>
+    public static JObject CommandData(string command, string title) => new()
     {
-        ["command"] = MenuCommand,
+        ["command"] = command,
         ["msteams"] = new JObject
         {
             ["type"] = "messageBack",
-            ["displayText"] = "Menu",
-            ["value"] = new JObject { ["command"] = MenuCommand },
+            ["displayText"] = title,
+            ["value"] = new JObject { ["command"] = command },
         },
     };
 

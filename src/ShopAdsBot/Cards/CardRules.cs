@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ShopAdsBot.Cards;
 
-/// <summary>What a rendered card must be so that Teams, Web Chat and the Emulator all show it well (DESIGN.md "Cards").</summary>
+/// <summary>What a rendered card must be so that Teams, Web Chat and the Emulator all show it well (docs/architecture.md, "Rendering").</summary>
 public static class CardRules
 {
     private static readonly HashSet<string> AllowedTypes =
@@ -39,6 +39,9 @@ public static class CardRules
                 problems.Add($"TextBlock at {element.Path} has no text");
             if (type == "Action.OpenUrl" && !IsHttps((string?)element["url"]))
                 problems.Add($"Action.OpenUrl at {element.Path} has url '{element["url"]}', not an absolute https URL");
+            // The Web Chat page tells a link from a choice by it (js/card-buttons.js keeps links of old cards usable).
+            if (type == "Action.OpenUrl" && (string?)element["tooltip"] != (string?)element["url"])
+                problems.Add($"Action.OpenUrl at {element.Path} must have its url as tooltip");
             if (type is "Action.Submit" or "Action.OpenUrl" or "Action.ShowCard" && string.IsNullOrWhiteSpace((string?)element["title"]))
                 problems.Add($"{type} at {element.Path} has no title");
             if (type == "Action.Submit" && !IsStamped(element["data"] as JObject))

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace ShopAdsBot.Cards;
 
 /// <summary>
-/// The one template binder: a small subset of Adaptive Cards Templating (flow-format.md "Binding language").
+/// The one template binder: a small subset of Adaptive Cards Templating.
 /// <list type="bullet">
 /// <item><c>"${path}"</c> alone is replaced by the bound value, keeping its JSON type (object, array, bool...).</item>
 /// <item><c>${path}</c> inside a longer string is interpolated as text.</item>

@@ -7,7 +7,7 @@ namespace ShopAdsBot.Content;
 /// <summary>Everything in dialogs/, cards/ and seeds/, loaded and validated once at startup.</summary>
 public sealed class ContentCatalog
 {
-    /// <summary>The 11 troubleshooting branches (DESIGN.md "Stable interface").</summary>
+    /// <summary>The 11 troubleshooting branches (the stable interface: traces, tests and tools name them).</summary>
     public static IReadOnlyList<string> BranchIds { get; } =
     [
         "connect-shop", "create-ad", "ads-tab-missing", "bc-admin-permission", "shop-not-ready", "bc-access-required",
@@ -21,7 +21,7 @@ public sealed class ContentCatalog
     public const string SeedFile = "seeds/seed-shop-ads-help.fr.txt";
 
     /// <summary>The card templates the bot renders (cards/&lt;name&gt;.json).</summary>
-    public static IReadOnlyList<string> TemplateNames { get; } = ["welcome", "menu", "question", "answer", "suggestions", "notice"];
+    public static IReadOnlyList<string> TemplateNames { get; } = ["welcome", "menu", "question", "answer", "suggestions", "notice", "answered", "ask"];
 
     public required string Root { get; init; }
     public required IReadOnlyDictionary<string, FlowDefinition> Flows { get; init; }

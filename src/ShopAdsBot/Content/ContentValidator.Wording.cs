@@ -46,11 +46,14 @@ public static partial class ContentValidator
     private static void CheckEnglishLabels(LocalizedText text, string what, string seed, Action<string> add)
     {
         var english = Quoted(FrenchQuote(), text.Fr).Intersect(Quoted(EnglishQuote(), text.En))
-            .Where(label => label.Any(char.IsLetter) && label != "menu" && !seed.Contains(label, StringComparison.OrdinalIgnoreCase))
+            .Where(label => label.Any(char.IsLetter) && label != "menu" && !IsPlaceholder(label) && !seed.Contains(label, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (english.Count > 0 && !text.Fr.Contains(EnglishLabelNote, StringComparison.Ordinal))
             add($"{what} (fr) quotes the English interface label(s) « {string.Join(" », « ", english)} » without saying « {EnglishLabelNote} »");
     }
+
+    // « {step} » quotes a value filled in at run time (dialogs/main-menu.json), not an interface label.
+    private static bool IsPlaceholder(string label) => label.StartsWith('{') && label.EndsWith('}');
 
     private static IEnumerable<string> Quoted(Regex quote, string text) => quote.Matches(text).Select(m => m.Groups[1].Value.Trim());
 

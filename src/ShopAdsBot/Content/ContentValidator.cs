@@ -5,7 +5,7 @@ using ShopAdsBot.Cards;
 namespace ShopAdsBot.Content;
 
 /// <summary>
-/// Proves the content is whole (DESIGN.md): every branch in the menu, every node reachable, no dead end, no cycle,
+/// Proves the content is whole: every branch in the menu, every node reachable, no dead end, no cycle,
 /// every string in FR and EN without links, every help link https, every card renders for every node in both languages.
 /// The rules about sources (ContentValidator.Sources.cs) and wording (ContentValidator.Wording.cs) are in their own files.
 /// </summary>

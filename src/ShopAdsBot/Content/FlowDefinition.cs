@@ -1,6 +1,6 @@
 namespace ShopAdsBot.Content;
 
-/// <summary>One troubleshooting branch: dialogs/&lt;id&gt;.json (see flow-format.md).</summary>
+/// <summary>One troubleshooting branch: dialogs/&lt;id&gt;.json (see docs/content.md).</summary>
 public sealed class FlowDefinition
 {
     public string Id { get; init; } = "";

@@ -8,13 +8,14 @@ public sealed partial class MenuDefinition
     public List<MenuGroup> Groups { get; init; } = [];
     public Dictionary<string, LocalizedText> Strings { get; init; } = [];
 
-    /// <summary>The keys the bot relies on (flow-format.md); the validator requires each in FR and EN.</summary>
+    /// <summary>The keys the bot relies on (docs/content.md); the validator requires each in FR and EN.</summary>
     public static IReadOnlyList<string> RequiredStrings { get; } =
     [
         "welcomeTitle", "welcomeIntro", "welcomeTopicsHeading", "menuTitle", "menuPrompt", "resolvedQuestion",
         "yes", "no", "backToMenu", "openHelp", "resolvedThanks", "escalationIntro", "lastResort", "notUnderstood",
         "tooManyAttempts", "outOfScope", "didYouMeanTitle", "noneOfThese", "routedTo", "staleClick", "recovered",
         "cancelled", "restarted", "help", "errorMessage", "conflictMessage", "teamIntro", "fallbackMenu",
+        "answeredWith", "resumeQuestion", "resumeContinue", "resumeStartOver", "eraseQuestion", "eraseYes", "eraseNo", "erased", "eraseKept",
     ];
 
     public bool Has(string key) => Strings.ContainsKey(key);

@@ -1,11 +1,7 @@
-using BotDialogs;
-using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
-using ShopAdsBot.Localization;
 using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
@@ -16,79 +12,77 @@ namespace ShopAdsBot.Dialogs;
 /// </summary>
 public sealed class BotReplies(ContentCatalog content)
 {
-    public ContentCatalog Content { get; } = content;
-
-    public CardFactory Cards { get; } = new(content);
-
-    public static string LanguageOf(ITurnContext turnContext) => BotLanguage.Of(turnContext);
+    private readonly CardFactory cards = new(content);
 
     public string String(string key, string language, params (string Name, string Value)[] values) =>
-        Content.Menu.Text(key, language, values);
+        content.Menu.Text(key, language, values);
 
     public IMessageActivity Text(string key, string language, params (string Name, string Value)[] values) =>
         MessageFactory.Text(String(key, language, values));
 
     /// <summary>A short message card with a button back to the menu.</summary>
     public IMessageActivity NoticeWithMenu(string key, string language, params (string Name, string Value)[] values) =>
-        MessageFactory.Attachment(Cards.Notice(String(key, language, values), language, withMenuButton: true));
+        MessageFactory.Attachment(cards.Notice(String(key, language, values), language, withMenuButton: true));
 
-    public IMessageActivity Welcome(string language) => MessageFactory.Attachment(Cards.Welcome(language));
+    public IMessageActivity Welcome(string language) => MessageFactory.Attachment(cards.Welcome(language));
 
-    public IMessageActivity Menu(string language) => MessageFactory.Attachment(Cards.Menu(language));
+    public IMessageActivity Menu(string language) => MessageFactory.Attachment(cards.Menu(language));
 
     public IMessageActivity Suggestions(IReadOnlyList<string> branchIds, string language) =>
-        MessageFactory.Attachment(Cards.Suggestions(branchIds, language));
+        MessageFactory.Attachment(cards.Suggestions(branchIds, language));
 
     /// <summary>The clarifying question when the two best branches are too close: one short question, the two choices.</summary>
     public IMessageActivity Clarify(Clarification choices, string language) =>
-        MessageFactory.Attachment(Cards.Suggestions([choices.First, choices.Second], language, "clarifyTitle"));
-
-    /// <summary>The card of one node: a question with its choices, or an answer with its help links and Oui / Non.</summary>
-    public Activity NodeCard(FlowDefinition flow, FlowNode node, string language) =>
-        (Activity)MessageFactory.Attachment(node.IsQuestion ? Cards.Question(flow, node, language) : Cards.Answer(flow, node, language));
-
-    /// <summary>What the prompt of a node shows and accepts. Only the plain parts (choices, reference) are persisted.</summary>
-    public PromptOptions PromptFor(FlowDefinition flow, FlowNode node, string language) => new()
-    {
-        Prompt = NodeCard(flow, node, language),
-        Choices = node.IsQuestion ? ChoicesOf(node) : null,
-        Style = ListStyle.None,
-        Locale = language,
-        Reference = new FlowPosition(flow.Id, node.Id).ToJson(),
-    };
+        MessageFactory.Attachment(cards.Suggestions([choices.First, choices.Second], language, "clarifyTitle"));
 
     /// <summary>
-    /// Rebuilds a prompt's card from its persisted reference on a later turn: a retry says it did not understand
-    /// and shows the same card again, so the buttons are at hand.
+    /// The card that replaces a clicked node card where the channel can update messages (Teams, the Emulator): the
+    /// question and the answer chosen, no buttons. Null when the stamp names no node, or a choice the node lacks.
     /// </summary>
-    public Task<IMessageActivity?> RenderPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    public IMessageActivity? Answered(CardStamp stamp, string language)
     {
-        var language = LanguageOf(turnContext);
-        if (FlowPosition.From(options.Reference) is not { } position
-            || !Content.Flows.TryGetValue(position.Branch, out var flow)
-            || flow.FindNode(position.Node) is not { } node)
+        if (!content.Flows.TryGetValue(stamp.Branch, out var flow) || flow.FindNode(stamp.Node) is not { } node)
         {
-            return Task.FromResult<IMessageActivity?>(null);
+            return null;
         }
+        var (question, answer) = node.IsQuestion
+            ? (node.Text.Get(language), node.Choices.FirstOrDefault(c => c.Id == stamp.Choice)?.Title.Get(language))
+            : ($"{node.Title.Get(language)}\n\n{String("resolvedQuestion", language)}",
+               stamp.Choice switch { CardFactory.Yes => String("yes", language), CardFactory.No => String("no", language), _ => null });
+        return answer is null ? null : MessageFactory.Attachment(cards.Answered(flow.Title.Get(language), question, answer, language));
+    }
 
-        var card = NodeCard(flow, node, language);
+    /// <summary>« Vous étiez à l'étape « … » de « … ». Continuer ou recommencer ? » with its two buttons.</summary>
+    public IMessageActivity ResumeQuestion(FlowPosition position, string language)
+    {
+        var flow = content.Flow(position.Branch);
+        var node = flow.Node(position.Node);
+        var step = (node.IsQuestion ? node.Text : node.Title).Get(language);
+        var text = String("resumeQuestion", language, ("step", step), ("branch", flow.Title.Get(language)));
+        return MessageFactory.Attachment(cards.Ask(text,
+            (String("resumeContinue", language), GlobalCommands.ContinueCommand),
+            (String("resumeStartOver", language), GlobalCommands.RestartCommand)));
+    }
+
+    /// <summary>« Voulez-vous vraiment effacer les données de cette conversation ? » with « Oui, effacer » / « Non, conserver ».</summary>
+    public IMessageActivity EraseQuestion(string language) => MessageFactory.Attachment(cards.Ask(String("eraseQuestion", language),
+        (String("eraseYes", language), Lifecycle.DataErasureMiddleware.EraseCommand),
+        (String("eraseNo", language), Lifecycle.DataErasureMiddleware.KeepCommand)));
+
+    /// <summary>
+    /// The card of one node: a question with its choices, or an answer with its help links and Oui / Non. A retry
+    /// says first that the answer was not understood and shows the same card again, so the buttons are at hand.
+    /// </summary>
+    public IMessageActivity NodeCard(FlowDefinition flow, FlowNode node, string language, bool isRetry = false)
+    {
+        var card = MessageFactory.Attachment(node.IsQuestion ? cards.Question(flow, node, language) : cards.Answer(flow, node, language));
         if (isRetry)
         {
             card.Text = String("notUnderstood", language);
         }
-        return Task.FromResult<IMessageActivity?>(card);
+        return card;
     }
 
-    /// <summary>A question's choices for recognition: the choice id is the value; both titles and the synonyms are accepted.</summary>
-    public static IList<Choice> ChoicesOf(FlowNode node) => node.Choices.Select(ToChoice).ToList();
-
-    private static Choice ToChoice(FlowChoice choice) => new(choice.Id)
-    {
-        Synonyms = new[] { choice.Title.Fr, choice.Title.En }
-            .Concat(choice.SynonymsFor(BotLanguage.French))
-            .Concat(choice.SynonymsFor(BotLanguage.English))
-            .Where(s => s.Length > 0)
-            .Distinct()
-            .ToList(),
-    };
+    /// <summary>Stored state that no longer fits the content or the code: an apology, then the menu.</summary>
+    public IMessageActivity[] Recovered(string language) => [Text("recovered", language), Menu(language)];
 }

@@ -1,26 +1,29 @@
 using BotDialogs;
 using BotDialogs.Choices;
-using Microsoft.Bot.Builder;
-using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
+using ShopAdsBot.Dialogs.Prompts;
+using ShopAdsBot.Localization;
 
 namespace ShopAdsBot.Dialogs;
 
 /// <summary>
-/// One troubleshooting branch (a flow file of dialogs/) compiled into a WaterfallDialog. Each pass shows one node
-/// and waits for the answer; the next node begins with ReplaceDialogAsync, the loop idiom of the BotBuilder samples.
-/// A question node is a ChoicePrompt over its choices; an answer node is a ConfirmPrompt:
-/// « Cela a-t-il résolu votre problème ? » Oui ends the flow, Non goes to the next remedy, then to support.
+/// One troubleshooting branch (a flow file of dialogs/) compiled into a WaterfallDialog whose options are a
+/// <see cref="FlowPosition"/>. Each pass shows one node and waits for the answer; the next node begins with
+/// ReplaceDialogAsync, the loop idiom of the BotBuilder samples. A question node is a choice prompt over its choices;
+/// an answer node is a confirm prompt: « Cela a-t-il résolu votre problème ? » Oui ends the flow, Non goes to the next
+/// remedy, then to support.
 /// </summary>
 public class FlowDialog : WaterfallDialog
 {
     private readonly FlowDefinition flow;
+    private readonly ContentCatalog content;
     private readonly BotReplies replies;
 
-    public FlowDialog(FlowDefinition flow, BotReplies replies)
+    public FlowDialog(FlowDefinition flow, ContentCatalog content, BotReplies replies)
         : base(flow.Id)
     {
         this.flow = flow;
+        this.content = content;
         this.replies = replies;
         AddStep(ShowNodeStepAsync);
         AddStep(FollowAnswerStepAsync);
@@ -30,17 +33,33 @@ public class FlowDialog : WaterfallDialog
     public static FlowPosition? PositionOf(DialogInstance instance) =>
         instance.State.TryGetValue("options", out var options) ? FlowPosition.From(options) : null;
 
+    /// <summary>A question's choices for recognition: the choice id is the value; both titles and the synonyms are accepted.</summary>
+    public static IList<Choice> ChoicesOf(FlowNode node) => node.Choices.Select(ToChoice).ToList();
+
     private async Task<DialogTurnResult> ShowNodeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var node = flow.FindNode(FlowPosition.From(step.Options)?.Node) ?? flow.StartNode;
-        var promptOptions = replies.PromptFor(flow, node, BotReplies.LanguageOf(step.Context));
-        return await step.PromptAsync(node.IsQuestion ? PromptIds.Choice : PromptIds.Confirm, promptOptions, cancellationToken);
+        // Plain options: the card is rebuilt from the position by the prompt (PromptCard), never stored.
+        var options = new PromptOptions
+        {
+            Choices = node.IsQuestion ? ChoicesOf(node) : null,
+            Style = ListStyle.None,
+            Validations = new FlowPosition(flow.Id, node.Id).ToJson(),
+        };
+        return await step.PromptAsync(node.IsQuestion ? PromptIds.Choice : PromptIds.Confirm, options, cancellationToken);
     }
 
     private async Task<DialogTurnResult> FollowAnswerStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var language = BotReplies.LanguageOf(step.Context);
+        var language = BotLanguage.Of(step.Context);
         var node = flow.FindNode(FlowPosition.From(step.Options)?.Node) ?? flow.StartNode;
+        if (CardPrompts.GaveUp(step.Context) || step.Result is not (FoundChoice or bool))
+        {
+            // The text says "back to the main menu", so the menu itself is shown (not just a button to it).
+            await step.Context.SendActivityAsync(replies.Text("tooManyAttempts", language), cancellationToken);
+            await step.Context.SendActivityAsync(replies.Menu(language), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
 
         switch (step.Result)
         {
@@ -57,22 +76,26 @@ public class FlowDialog : WaterfallDialog
             case false when flow.Id != ContentCatalog.SupportBranchId:
                 // No remedy left in this branch: escalate to the support-contact answer.
                 await step.Context.SendActivityAsync(replies.Text("escalationIntro", language), cancellationToken);
-                var support = replies.Content.Flow(ContentCatalog.SupportBranchId);
-                return await step.ReplaceDialogAsync(support.Id, new FlowPosition(support.Id, support.Start), cancellationToken);
-
-            case false:
-                await step.Context.SendActivityAsync(replies.NoticeWithMenu("lastResort", language), cancellationToken);
-                return await step.EndDialogAsync(null, cancellationToken);
+                var support = content.Flow(ContentCatalog.SupportBranchId);
+                return await ContinueAtAsync(step, support.Id, support.Start, cancellationToken);
 
             default:
-                // PromptNotRecognized: the prompt gave up after its maximum attempts. The text says "back to the main
-                // menu", so the menu itself is shown (not just a button to it).
-                await step.Context.SendActivityAsync(replies.Text("tooManyAttempts", language), cancellationToken);
-                await step.Context.SendActivityAsync(replies.Menu(language), cancellationToken);
+                // A last "Non" in the support branch itself.
+                await step.Context.SendActivityAsync(replies.NoticeWithMenu("lastResort", language), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
         }
     }
 
     private static Task<DialogTurnResult> ContinueAtAsync(WaterfallStepContext step, string branch, string node, CancellationToken cancellationToken) =>
         step.ReplaceDialogAsync(branch, new FlowPosition(branch, node), cancellationToken);
+
+    private static Choice ToChoice(FlowChoice choice) => new(choice.Id)
+    {
+        Synonyms = new[] { choice.Title.Fr, choice.Title.En }
+            .Concat(choice.SynonymsFor(BotLanguage.French))
+            .Concat(choice.SynonymsFor(BotLanguage.English))
+            .Where(s => s.Length > 0)
+            .Distinct()
+            .ToList(),
+    };
 }

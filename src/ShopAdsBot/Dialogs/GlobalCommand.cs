@@ -1,4 +1,5 @@
-using BotDialogs;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
 
@@ -12,6 +13,7 @@ public enum GlobalCommand
     Help,
     Greeting,
     Thanks,
+    Continue,
 }
 
 public static class GlobalCommands
@@ -30,7 +32,12 @@ public static class GlobalCommands
         ["merci"] = GlobalCommand.Thanks, ["merci beaucoup"] = GlobalCommand.Thanks, ["merci bien"] = GlobalCommand.Thanks,
         ["thanks"] = GlobalCommand.Thanks, ["thank you"] = GlobalCommand.Thanks, ["thx"] = GlobalCommand.Thanks,
         ["aide"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["au secours"] = GlobalCommand.Help,
+        [ContinueCommand] = GlobalCommand.Continue, ["continuer"] = GlobalCommand.Continue, ["reprendre"] = GlobalCommand.Continue,
     };
+
+    /// <summary>The command values of the buttons of « Continuer ou recommencer ? ».</summary>
+    public const string ContinueCommand = "continue";
+    public const string RestartCommand = "restart";
 
     /// <summary>A command button (submit value {"command": "menu"}) or a message that is exactly one of the words.</summary>
     public static GlobalCommand Parse(DialogInput input)

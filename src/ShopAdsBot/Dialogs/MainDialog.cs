@@ -1,10 +1,12 @@
 using BotDialogs;
-using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
+using ShopAdsBot.Dialogs.Input;
+using ShopAdsBot.Dialogs.Prompts;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
@@ -17,21 +19,23 @@ namespace ShopAdsBot.Dialogs;
 /// </summary>
 public class MainDialog : ComponentDialog
 {
+    private readonly ContentCatalog content;
     private readonly BotReplies replies;
-    private readonly ShopAdsRecognizer recognizer;
+    private readonly IBranchRecognizer recognizer;
 
-    public MainDialog(BotReplies replies, ShopAdsRecognizer recognizer)
+    public MainDialog(ContentCatalog content, BotReplies replies, IBranchRecognizer recognizer)
         : base(nameof(MainDialog))
     {
+        this.content = content;
         this.replies = replies;
         this.recognizer = recognizer;
 
-        foreach (var flow in replies.Content.Flows.Values)
+        foreach (var flow in content.Flows.Values)
         {
-            AddDialog(new FlowDialog(flow, replies));
+            AddDialog(new FlowDialog(flow, content, replies));
         }
-        AddDialog(new ChoicePrompt(PromptIds.Choice) { Renderer = replies.RenderPromptAsync });
-        AddDialog(new ConfirmPrompt(PromptIds.Confirm) { Renderer = replies.RenderPromptAsync });
+        AddDialog(new CardChoicePrompt(PromptIds.Choice, NodeCard));
+        AddDialog(new CardConfirmPrompt(PromptIds.Confirm, NodeCard));
     }
 
     /// <summary>The flow position of the innermost troubleshooting flow on the stack, if any.</summary>
@@ -39,34 +43,32 @@ public class MainDialog : ComponentDialog
         innerDc.Stack.Select(FlowDialog.PositionOf).FirstOrDefault(p => p != null);
 
     /// <summary>
-    /// The active position, after checking that every flow on the stored stack still exists in the content with its node.
-    /// A deploy may rename or remove a branch or a node while conversations are stored mid-flow: going on would show a
-    /// card-less retry or answer for the wrong question, so such a stack is handed to <see cref="OnDialogStateRecoveryAsync"/>.
+    /// The active position, or null when the stored stack does not fit the content any more: a deploy may rename or
+    /// remove a branch or a node while conversations are stored mid-flow, and going on would answer the wrong question.
     /// </summary>
-    private FlowPosition? CheckedPosition(DialogContext innerDc)
+    private bool TryCheckPosition(DialogContext innerDc, out FlowPosition? active)
     {
-        FlowPosition? active = null;
+        active = null;
         foreach (var entry in innerDc.Stack.Where(e => e.Id is not PromptIds.Choice and not PromptIds.Confirm))
         {
             var position = FlowDialog.PositionOf(entry);
-            if (position == null || position.Branch != entry.Id
-                || !replies.Content.Flows.TryGetValue(position.Branch, out var flow) || flow.FindNode(position.Node) == null)
+            if (position == null || position.Branch != entry.Id || FindNode(position) == null)
             {
-                throw new DialogStateRecoveryException($"The stored stack holds '{entry.Id}' at a step the content no longer has.", entry.Id);
+                return false;
             }
             active ??= position;
         }
-        return active;
+        return true;
     }
 
-    /// <summary>Stored state that no longer fits the content (a flow or node removed by a deploy): apologise, show the menu.</summary>
-    public override async Task<DialogTurnResult> OnDialogStateRecoveryAsync(DialogContext dc, DialogStateRecoveryException reason, CancellationToken cancellationToken = default)
-    {
-        var language = BotReplies.LanguageOf(dc.Context);
-        await dc.Context.SendActivityAsync(replies.Text("recovered", language), cancellationToken);
-        await dc.Context.SendActivityAsync(replies.Menu(language), cancellationToken);
-        return new DialogTurnResult(DialogTurnStatus.Complete);
-    }
+    /// <summary>The card of the node a prompt's options name (see <see cref="FlowDialog"/>), in the turn's language.</summary>
+    private IMessageActivity? NodeCard(ITurnContext turnContext, PromptOptions options, bool isRetry) =>
+        FlowPosition.From(options.Validations) is { } position && FindNode(position) is { } node
+            ? replies.NodeCard(content.Flow(position.Branch), node, BotLanguage.Of(turnContext), isRetry)
+            : null;
+
+    private FlowNode? FindNode(FlowPosition position) =>
+        content.Flows.GetValueOrDefault(position.Branch)?.FindNode(position.Node);
 
     protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default) =>
         HandleTurnAsync(innerDc, cancellationToken);
@@ -77,9 +79,15 @@ public class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> HandleTurnAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
-        var language = BotReplies.LanguageOf(context);
+        var language = BotLanguage.Of(context);
         var input = DialogInput.FromTurn(context);
-        var position = CheckedPosition(innerDc);
+        if (!TryCheckPosition(innerDc, out var position))
+        {
+            // Stored state that no longer fits the content: drop it without ending dialogs that may not exist, apologise.
+            innerDc.Stack.Clear();
+            await context.SendActivitiesAsync(replies.Recovered(language), cancellationToken);
+            return Done;
+        }
 
         switch (GlobalCommands.Parse(input))
         {
@@ -105,6 +113,12 @@ public class MainDialog : ComponentDialog
                 }
                 await context.SendActivityAsync(replies.Menu(language), cancellationToken);
                 return Done;
+            case GlobalCommand.Continue when position != null:
+                // « Continuer » after a long pause (IdleConversationMiddleware): the current step again.
+                await innerDc.RepromptDialogAsync(cancellationToken);
+                return Dialog.EndOfTurn;
+            case GlobalCommand.Continue:
+                return await ShowMenuAsync(context, language, cancellationToken);
             case GlobalCommand.Greeting when position == null:
                 await context.SendActivityAsync(replies.Welcome(language), cancellationToken);
                 return Done;
@@ -129,15 +143,15 @@ public class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> HandleClickAsync(DialogContext innerDc, CardStamp stamp, FlowPosition? position, string language, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
-        if (stamp.Flow == CardFactory.MenuFlow)
+        if (stamp.Branch == CardFactory.MenuFlow)
         {
             // The menu, the welcome card and the suggestions work at any time: they begin the chosen branch.
-            return replies.Content.Flows.ContainsKey(stamp.Choice)
+            return content.Flows.ContainsKey(stamp.Choice)
                 ? await BeginBranchAsync(innerDc, stamp.Choice, cancellationToken)
                 : await ShowMenuAsync(context, language, cancellationToken);
         }
 
-        if (position != null && position.Branch == stamp.Flow && position.Node == stamp.Node)
+        if (position != null && position.Branch == stamp.Branch && position.Node == stamp.Node)
         {
             return await ContinueFlowAsync(innerDc, cancellationToken);
         }
@@ -149,7 +163,7 @@ public class MainDialog : ComponentDialog
             await innerDc.RepromptDialogAsync(cancellationToken);
             return Dialog.EndOfTurn;
         }
-        if (replies.Content.Flows.TryGetValue(stamp.Flow, out var flow) && flow.FindNode(stamp.Node) != null)
+        if (content.Flows.TryGetValue(stamp.Branch, out var flow) && flow.FindNode(stamp.Node) != null)
         {
             // No flow is active any more: pick the conversation up again at that card's step.
             await innerDc.CancelAllDialogsAsync(cancellationToken);
@@ -168,11 +182,11 @@ public class MainDialog : ComponentDialog
         }
 
         var route = recognizer.Recognize(text, context.Activity.Locale);
-        await TraceAsync(context, "Route", JObject.FromObject(new RouteTrace(route)), cancellationToken);
+        await EmulatorTrace.SendAsync(context, "Route", JObject.FromObject(new RouteTrace(route)), cancellationToken);
 
         if (route.Confidence == Confidence.High)
         {
-            var title = replies.Content.Flow(route.TopIntent).Title.Get(language);
+            var title = content.Flow(route.TopIntent).Title.Get(language);
             await context.SendActivityAsync(replies.Text("routedTo", language, ("title", title)), cancellationToken);
             return await BeginBranchAsync(innerDc, route.TopIntent, cancellationToken, route.StartChoice);
         }
@@ -204,13 +218,13 @@ public class MainDialog : ComponentDialog
     /// <summary>Whether typed text is an answer to the active node: one of its choices, or a yes or no at an answer.</summary>
     private bool AnswersThePrompt(DialogInput input, FlowPosition position)
     {
-        var node = replies.Content.Flows.GetValueOrDefault(position.Branch)?.FindNode(position.Node);
+        var node = FindNode(position);
         if (node == null)
         {
             return false;
         }
         return node.IsQuestion
-            ? ChoiceRecognizer.Recognize(input, BotReplies.ChoicesOf(node)) != null
+            ? ChoiceRecognizer.Recognize(input, FlowDialog.ChoicesOf(node)) != null
             : ConfirmRecognizer.Recognize(input) != null;
     }
 
@@ -218,18 +232,24 @@ public class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, CancellationToken cancellationToken, string? startChoice = null)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
-        var flow = replies.Content.Flow(branch);
+        var flow = content.Flow(branch);
         var answer = flow.FindNode(flow.Start)?.Choices.FirstOrDefault(c => c.Id == startChoice);
         if (answer != null)
         {
-            var language = BotReplies.LanguageOf(innerDc.Context);
+            var language = BotLanguage.Of(innerDc.Context);
             await innerDc.Context.SendActivityAsync(replies.Text("startedAtAnswer", language, ("answer", answer.Title.Get(language))), cancellationToken);
         }
         return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, answer?.Next ?? flow.Start), cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> ContinueFlowAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ContinueFlowAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
+        // Typed mid-flow after a long pause: ask « Continuer ou recommencer ? » rather than carry on from a forgotten step.
+        if (Lifecycle.IdleConversationMiddleware.IsReturningAfterIdle(innerDc.Context) && ActivePosition(innerDc) is { } position)
+        {
+            await innerDc.Context.SendActivityAsync(replies.ResumeQuestion(position, BotLanguage.Of(innerDc.Context)), cancellationToken);
+            return Dialog.EndOfTurn;
+        }
         var result = await innerDc.ContinueDialogAsync(cancellationToken);
         return result.Status == DialogTurnStatus.Empty ? Done : result;
     }
@@ -238,15 +258,6 @@ public class MainDialog : ComponentDialog
     {
         await context.SendActivityAsync(replies.Menu(language), cancellationToken);
         return Done;
-    }
-
-    /// <summary>Traces are for the Emulator's inspector only (DESIGN.md): other channels, even with expectReplies, never see them.</summary>
-    public static async Task TraceAsync(ITurnContext context, string name, JObject value, CancellationToken cancellationToken)
-    {
-        if (context.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
-        {
-            await context.TraceActivityAsync(name, value, name, $"{name} trace", cancellationToken);
-        }
     }
 
     private static DialogTurnResult Done => new(DialogTurnStatus.Complete);

@@ -2,9 +2,12 @@ using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
+using ShopAdsBot.Lifecycle;
+using ShopAdsBot.Localization;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
 
@@ -16,10 +19,14 @@ public static class BotServices
     public static IServiceCollection AddShopAdsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient();
+        services.TryAddSingleton(TimeProvider.System);
 
         // Reads MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId.
         // All empty means local development with no authentication (Bot Framework Emulator).
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The Bot Connector clients it creates retry 429 and 5xx answers (BotConnectorRetryHandler).
+        services.AddBotConnectorRetries();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
 
         // CloudAdapter has two public constructors that the container finds ambiguous: build it ourselves.
         services.AddSingleton(sp => new AdapterWithErrorHandler(
@@ -30,18 +37,22 @@ public static class BotServices
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        // Adapter middleware, in this order (tests put the same on their TestAdapter).
+        // Adapter middleware, in this order (tests put the same on their TestAdapter): the typing indicator (its clock
+        // starts before any state is read), the conversation's life (redelivered activities dropped, « effacer mes
+        // données », idle pauses, answered cards), the channel's rules.
         services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
-        services.AddSingleton<IMiddleware, GroupConversationMiddleware>();
+        services.AddConversationLifecycle(configuration);
+        services.AddSingleton<IMiddleware, TeamsSuggestedActionsMiddleware>();
 
         services.AddSingleton(BotStorage.Create(configuration));
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));
         services.AddSingleton<BotReplies>();
         services.AddSingleton(sp => RecognizerSources.Load(sp.GetRequiredService<ContentCatalog>()).Build());
+        services.AddSingleton<IBranchRecognizer>(sp => sp.GetRequiredService<ShopAdsRecognizer>());
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, ShopAdsSupportBot>();
         return services;

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace ShopAdsBot.Hosting;
 
 /// <summary>
-/// Chooses the IStorage behind ConversationState and UserState from the "Storage" settings:
+/// Chooses the IStorage behind ConversationState from the "Storage" settings:
 /// Memory (local, the default) or Blobs (Azure Blob Storage, by connection string or by the bot's managed identity).
 /// Settings are checked here, at start-up, so a mistake stops the app with a clear message instead of failing every turn.
 /// </summary>

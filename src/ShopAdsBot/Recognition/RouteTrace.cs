@@ -2,7 +2,7 @@ using Newtonsoft.Json;
 
 namespace ShopAdsBot.Recognition;
 
-/// <summary>The value of the Emulator's "Route" trace (DESIGN.md): a plain class, since anonymous objects serialise as {}.</summary>
+/// <summary>The value of the Emulator's "Route" trace: a plain class, since anonymous objects serialise as {}.</summary>
 public sealed class RouteTrace
 {
     public RouteTrace() { }

@@ -9,7 +9,7 @@ namespace ShopAdsBot.Recognition;
 /// a scope model (Shop Ads or not) and a branch model over the 11 branch ids, trained on the example messages, the
 /// hand-written key phrases and the flow titles. Immutable and thread-safe once built.
 /// </summary>
-public sealed class ShopAdsRecognizer : IRecognizer
+public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 {
     public const string NoneIntent = "none";
 

@@ -119,7 +119,4 @@ public sealed partial class TextNormalizer
     /// <summary>Light plural stripping, the same for French and English ("annonces" → "annonce").</summary>
     private static string Stem(string token) =>
         token.Length > 4 && token[^1] == 's' && token[^2] != 's' ? token[..^1] : token;
-
-    /// <summary>Lower case, no accents (é → e, œ → oe): the dialog engine's folding, so prompts and routing read text alike.</summary>
-    public static string Fold(string? text) => BotDialogs.TextNormalizer.Fold(text);
 }

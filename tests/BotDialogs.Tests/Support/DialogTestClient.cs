@@ -30,7 +30,7 @@ public sealed class DialogTestClient
 
     public TestAdapter Adapter { get; }
 
-    /// <summary>What RunAsync returned on the last turn.</summary>
+    /// <summary>What the root's stack did on the last turn.</summary>
     public DialogTurnResult? LastResult { get; private set; }
 
     /// <summary>The stored ConversationState document (the dialog stack lives under "DialogState").</summary>
@@ -41,7 +41,15 @@ public sealed class DialogTestClient
     {
         var conversationState = new ConversationState(Storage);
         var accessor = conversationState.CreateProperty<DialogState>("DialogState");
-        LastResult = await DialogFactory().RunAsync(turnContext, accessor, cancellationToken);
+        // What DialogExtensions.RunAsync does, keeping the turn's result for the assertions.
+        var dialog = DialogFactory();
+        var dc = await new DialogSet(accessor).Add(dialog).CreateContextAsync(turnContext, cancellationToken);
+        LastResult = await dc.ContinueDialogAsync(cancellationToken);
+        if (LastResult.Status == DialogTurnStatus.Empty)
+        {
+            LastResult = await dc.BeginDialogAsync(dialog.Id, null, cancellationToken);
+        }
+
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 

@@ -5,12 +5,10 @@ namespace BotDialogs.Tests.Support;
 
 /// <summary>
 /// A small bot like the real one: a root component with a menu (choice prompt) that begins a branch, a branch that
-/// asks a question, interruptions ("menu", "annuler") handled at the root, and recovery that apologises.
+/// asks a question, interruptions ("menu", "annuler", "aide") handled at the root.
 /// </summary>
 internal sealed class Menu : ComponentDialog
 {
-    public const string Apology = "Désolé, je reprends au début.";
-
     public static readonly IList<Choice> Choices =
     [
         new Choice("connect") { Synonyms = ["Connecter ma boutique", "Connect my shop"] },
@@ -38,15 +36,9 @@ internal sealed class Menu : ComponentDialog
 
     public string BranchId { get; }
 
-    public override async Task<DialogTurnResult> OnDialogStateRecoveryAsync(DialogContext dc, DialogStateRecoveryException reason, CancellationToken cancellationToken = default)
-    {
-        await dc.Context.SendActivityAsync(Apology, cancellationToken: cancellationToken);
-        return await base.OnDialogStateRecoveryAsync(dc, reason, cancellationToken);
-    }
-
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken = default)
     {
-        switch (TextNormalizer.Normalize(DialogInput.FromTurn(innerDc.Context).Text))
+        switch (innerDc.Context.Activity.Text?.Trim().ToLowerInvariant())
         {
             case "menu":
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
@@ -68,12 +60,6 @@ internal sealed class Menu : ComponentDialog
 
     private async Task<DialogTurnResult> BeginBranchAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        if (step.Result is PromptNotRecognized)
-        {
-            await step.Context.SendActivityAsync("Je vous remets le menu.", cancellationToken: ct);
-            return await step.ReplaceDialogAsync("menu", null, ct);
-        }
-
         var choice = (FoundChoice)step.Result!;
         if (choice.Value == "connect")
         {

@@ -8,9 +8,9 @@ internal static class PromptHarness
 {
     public const string Question = "Votre choix ?";
 
-    public static Dialog Choice(IList<Choice> choices, Action<ChoicePrompt>? configure = null, Action<PromptOptions>? options = null)
+    public static Dialog Choice(IList<Choice> choices, Action<ChoicePrompt>? configure = null, Action<PromptOptions>? options = null, PromptValidator<FoundChoice>? validator = null)
     {
-        var prompt = new ChoicePrompt("prompt") { Style = ListStyle.None };
+        var prompt = new ChoicePrompt("prompt", validator) { Style = ListStyle.None };
         configure?.Invoke(prompt);
         return Root(prompt, choices, options);
     }
@@ -22,13 +22,12 @@ internal static class PromptHarness
         return Root(prompt, null, options);
     }
 
-    /// <summary>The report line: "found:value#index", "confirm:True", "text:...", or "not-recognised:attempts".</summary>
+    /// <summary>The report line: "found:value#index", "confirm:True" or "text:...".</summary>
     public static string Describe(object? result) => result switch
     {
         FoundChoice f => $"found:{f.Value}#{f.Index}",
         bool b => $"confirm:{b}",
         string s => $"text:{s}",
-        PromptNotRecognized n => $"not-recognised:{n.Attempts}",
         _ => $"other:{result}",
     };
 

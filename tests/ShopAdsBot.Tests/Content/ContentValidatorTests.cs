@@ -4,7 +4,7 @@ using static ShopAdsBot.Tests.Content.TestContent;
 
 namespace ShopAdsBot.Tests.Content;
 
-/// <summary>Each rule of flow-format.md, broken once in a valid content set: the loader must name the file, the node and the problem.</summary>
+/// <summary>Each rule of the content validator (docs/content.md), broken once in a valid content set: the loader must name the file, the node and the problem.</summary>
 public sealed class ContentValidatorTests : IDisposable
 {
     private readonly TestContent content = new();

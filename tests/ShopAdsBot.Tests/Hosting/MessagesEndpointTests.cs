@@ -27,19 +27,19 @@ public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task WithoutExpectRepliesTheReplyIsPostedToTheServiceUrlAsTheEmulatorExpects()
     {
-        await using var emulator = await FakeEmulator.StartAsync();
+        await using var emulator = await StandInConnector.StartAsync();
         var activity = ActivityJson.Message("l'onglet annonces n'apparait pas", serviceUrl: emulator.ServiceUrl, conversationId: "emulator-conv");
 
         var response = await host.PostActivityAsync(activity);
 
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
         // On the Emulator channel the "Route" trace comes first, then the answer.
-        var trace = emulator.Next(TimeSpan.FromSeconds(10));
-        Assert.Equal("trace", (string?)trace.Activity["type"]);
-        var received = emulator.Next(TimeSpan.FromSeconds(10));
+        var trace = emulator.Next();
+        Assert.Equal("trace", (string?)trace.Body?["type"]);
+        var received = emulator.Next();
         Assert.Equal($"/v3/conversations/emulator-conv/activities/{(string?)activity["id"]}", received.Path);
-        Assert.Equal("message", (string?)received.Activity["type"]);
-        Assert.Equal((string?)activity["id"], (string?)received.Activity["replyToId"]);
+        Assert.Equal("message", (string?)received.Body?["type"]);
+        Assert.Equal((string?)activity["id"], (string?)received.Body?["replyToId"]);
     }
 
     [Theory]

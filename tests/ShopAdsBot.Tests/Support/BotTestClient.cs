@@ -47,6 +47,7 @@ public sealed class BotTestClient
     /// <summary>The adapter middleware of the host (typing indicator, group-chat rules), as on the real adapter.</summary>
     private void UseRegisteredMiddleware()
     {
+        adapter.Use(new ClientActivityIds());
         foreach (var middleware in services.GetServices<IMiddleware>())
         {
             adapter.Use(middleware);
@@ -54,6 +55,21 @@ public sealed class BotTestClient
     }
 
     public string ConversationId => adapter.Conversation.Conversation.Id;
+
+    /// <summary>
+    /// TestAdapter numbers activities from 0 in every client, and the bot runs an activity id only once per conversation:
+    /// a client that continues another's conversation (as after a restart) gets ids of its own.
+    /// </summary>
+    private sealed class ClientActivityIds : IMiddleware
+    {
+        private readonly string prefix = Guid.NewGuid().ToString("N");
+
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            turnContext.Activity.Id = $"{prefix}-{turnContext.Activity.Id}";
+            return next(cancellationToken);
+        }
+    }
 
     public static IServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
     {

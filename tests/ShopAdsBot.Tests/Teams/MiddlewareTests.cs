@@ -89,7 +89,7 @@ public class MiddlewareTests
     [InlineData(TeamsScope.Personal, true)]
     public async Task SuggestedActionsAreSentOnlyInAPersonalChat(TeamsScope scope, bool kept)
     {
-        var adapter = new TestAdapter(new TeamsConversation(scope).Reference).Use(new GroupConversationMiddleware());
+        var adapter = new TestAdapter(new TeamsConversation(scope).Reference).Use(new TeamsSuggestedActionsMiddleware());
 
         var replies = await RunAsync(adapter, (context, ct) =>
             context.SendActivityAsync(MessageFactory.SuggestedActions(new List<string> { "Oui", "Non" }, "Cela a-t-il résolu votre problème ?", null, null), ct));

@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json;
+using ShopAdsBot.Localization;
 
 namespace ShopAdsBot.Channels.DirectLine;
 
@@ -115,7 +116,7 @@ public sealed class LocalDirectLineBotConnector(
         {
             // The adapter's OnTurnError normally answers; this is the last guard, so the page gets a reply and not a 500.
             logger.LogError(ex, "The bot failed a local Direct Line turn in conversation {ConversationId}", conversation.Id);
-            replies = [MessageFactory.Text(IsFrench(activity.Locale)
+            replies = [MessageFactory.Text(BotLanguage.FromLocale(activity.Locale) == BotLanguage.French
                 ? "Désolé, une erreur est survenue. Veuillez réessayer."
                 : "Sorry, something went wrong. Please try again.")];
         }
@@ -161,6 +162,4 @@ public sealed class LocalDirectLineBotConnector(
                 [new Claim(AuthenticationConstants.AudienceClaim, appId), new Claim(AuthenticationConstants.AppIdClaim, appId)],
                 "LocalDirectLine");
     }
-
-    private static bool IsFrench(string? locale) => locale is null || locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
 }

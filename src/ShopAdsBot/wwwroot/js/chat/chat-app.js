@@ -3,6 +3,7 @@
 // the bot reads the locale of each activity, and its welcome card comes in that language.
 import { TEXTS, applyTexts, pickLanguage, rememberLanguage } from './texts.js';
 import { openConversation } from './conversation.js';
+import { keepOnlyLastCardActive } from '../card-buttons.js';
 
 // Web Chat's own options first; css/site.css adds what they cannot say (button shapes, help links, Oui / Non).
 const styleOptions = {
@@ -41,6 +42,7 @@ const styleOptions = {
  */
 export function startChat({ host, status, keeper, onRendered = () => {} }) {
   let current = null;
+  let stopWatchingCards = () => {};
 
   async function start(lang, options) {
     status.hidden = true;
@@ -71,6 +73,9 @@ export function startChat({ host, status, keeper, onRendered = () => {} }) {
       store: window.WebChat.createStore(),
       styleOptions: Object.assign({}, styleOptions, { userAvatarInitials: t.you.charAt(0) })
     }, element);
+    // Direct Line cannot update a clicked card: the buttons of earlier cards are disabled instead (card-buttons.js).
+    stopWatchingCards();
+    stopWatchingCards = keepOnlyLastCardActive(element);
     onRendered(element, conversation.directLine);
   }
 

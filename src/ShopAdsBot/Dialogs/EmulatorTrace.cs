@@ -1,0 +1,20 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.TraceExtensions;
+using Newtonsoft.Json.Linq;
+
+namespace ShopAdsBot.Dialogs;
+
+/// <summary>
+/// The "Route" and "Flow" traces for the Emulator's inspector. Sent only on the "emulator" channel: the SDK drops traces
+/// elsewhere, except under expectReplies, where they would reach the client.
+/// </summary>
+public static class EmulatorTrace
+{
+    public static async Task SendAsync(ITurnContext context, string name, JObject value, CancellationToken cancellationToken)
+    {
+        if (context.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
+        {
+            await context.TraceActivityAsync(name, value, name, $"{name} trace", cancellationToken);
+        }
+    }
+}

@@ -6,11 +6,17 @@ namespace ShopAdsBot.Benchmarks;
 /// <summary>The figures of docs/recognizer.md.</summary>
 internal static class Accuracy
 {
-    public static void Run(bool showErrors, bool ablation, bool testSet, bool markdown)
+    public static void Run(bool showErrors, bool ablation, bool devSet, bool testSet, bool markdown)
     {
         var sources = EvaluationData.ProductionSources();
         Console.WriteLine($"Thresholds: High >= {ShopAdsRecognizer.HighThreshold}, Medium >= {ShopAdsRecognizer.MediumThreshold}, below = out of scope");
         Print(RecognizerEvaluation.CrossValidate(sources), showErrors, markdown);
+        if (devSet)
+        {
+            // The development set: the former test set, seen; not in the model, so a fair progress check, never a target.
+            var dev = EvaluationData.DevSet();
+            Print(RecognizerEvaluation.Evaluate(sources.Build(), dev, $"Development set ({dev.Count} messages in seeds/{EvaluationData.DevFile}, production model)"), showErrors, markdown);
+        }
         if (testSet)
         {
             // The test set is looked at once, for the final figures: never tune on what this prints (docs/recognizer.md).

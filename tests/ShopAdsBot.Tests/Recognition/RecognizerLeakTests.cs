@@ -10,12 +10,18 @@ namespace ShopAdsBot.Tests.Recognition;
 /// </summary>
 public sealed class RecognizerLeakTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
 {
-    [Fact]
-    public void TheTestSetSharesNoPhraseWithWhatTheModelIsBuiltFrom()
+    public static TheoryData<string> EvaluationSets => [EvaluationData.DevFile];
+
+    private static IReadOnlyList<LabelledUtterance> Set(string file) =>
+        file == EvaluationData.DevFile ? EvaluationData.DevSet() : EvaluationData.TestSet();
+
+    [Theory]
+    [MemberData(nameof(EvaluationSets))]
+    public void NoEvaluationSetSharesAPhraseWithWhatTheModelIsBuiltFrom(string file)
     {
         var overlap = PhraseOverlap.Of(fixture.Sources);
 
-        var leaks = EvaluationData.TestSet()
+        var leaks = Set(file)
             .Select(m => (m.Text, Shared: overlap.Shared(m.Text)))
             .Where(x => x.Shared.Count > 0)
             .Select(x => $"{x.Text}  <-  \"{x.Shared[0].Phrase}\" in: {x.Shared[0].ModelText}")
@@ -24,10 +30,11 @@ public sealed class RecognizerLeakTests(RecognizerFixture fixture) : IClassFixtu
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 
-    [Fact]
-    public void TheTestSetIsLargeBilingualCoversEveryBranchAndIsAThirdOutOfScope()
+    [Theory]
+    [MemberData(nameof(EvaluationSets))]
+    public void EachEvaluationSetIsLargeBilingualCoversEveryBranchAndIsAThirdOutOfScope(string file)
     {
-        var test = EvaluationData.TestSet();
+        var test = Set(file);
 
         Assert.True(test.Count >= 150);
         Assert.InRange(test.Count(m => m.Branch == ShopAdsRecognizer.NoneIntent) / (double)test.Count, 0.30, 0.40);

@@ -28,18 +28,20 @@ internal static class Accuracy
         foreach (var (name, options) in Variants)
             Print(RecognizerEvaluation.CrossValidate(sources, options: options, title: "CV " + name), false, false);
         // Typo robustness: the same cross-validation, with typos added to each held-out message.
-        foreach (var (name, options) in Variants.Take(3))
+        foreach (var (name, options) in Variants.Take(4))
             Print(RecognizerEvaluation.Score($"CV with typos added to the held-out fold, {name}",
                 RecognizerEvaluation.CrossValidatedOutcomes(sources, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false, false);
     }
 
     private static readonly (string Name, RecognizerOptions Options)[] Variants =
     [
-        ("chosen model (scope model + branch model, learned cue signal)", RecognizerOptions.Default),
+        ("chosen model (scope model + branch model, learned cue and other-platform signals)", RecognizerOptions.Default),
+        ("without the other-platform signal", new RecognizerOptions(UseElsewhereFeature: false)),
+        ("two-stage only (scope model + branch model, no single classifier)", new RecognizerOptions(SingleModel: false)),
         ("chosen model + the former cue gate (no cue word = out of scope)", new RecognizerOptions(CueGate: CueGate.Reject)),
         ("without the cue signal", new RecognizerOptions(UseCueFeature: false)),
-        ("one classifier with a none class, learned cue signal", new RecognizerOptions(SeparateScopeModel: false)),
-        ("one classifier with a none class + cue gate (the former model)", new RecognizerOptions(UseCueFeature: false, SeparateScopeModel: false, CueGate: CueGate.Reject)),
+        ("single-stage only (one classifier with a none class), learned signals", new RecognizerOptions(SeparateScopeModel: false)),
+        ("one classifier with a none class + cue gate (the former model)", new RecognizerOptions(UseCueFeature: false, UseElsewhereFeature: false, SeparateScopeModel: false, CueGate: CueGate.Reject)),
         ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)),
         ("without key phrases", new RecognizerOptions(UseKeyPhrases: false)),
         ("without spelling/phrase rewriting", new RecognizerOptions(UseSpellingAndPhrases: false)),
@@ -49,9 +51,9 @@ internal static class Accuracy
     private static void ThresholdSweep(IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> outcomes)
     {
         Console.WriteLine("Threshold sweep on cross-validated outcomes: scope, medium, clarify ratio -> top-1 (accepted, first choice), OOS rejected, clarified, top-2 when clarified");
-        foreach (var scope in new[] { 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65 })
+        foreach (var scope in new[] { 0.4, 0.5, 0.6, 0.7, 0.8 })
         foreach (var medium in new[] { 0.1, 0.15, 0.2, 0.25 })
-        foreach (var ratio in new[] { 0.35, 0.45, 0.55 })
+        foreach (var ratio in new[] { 0.35, 0.45, 0.55, 0.65 })
         {
             int inScope = 0, top1 = 0, oos = 0, rejected = 0, clarified = 0, clarifiedRight = 0;
             foreach (var (gold, got) in outcomes)

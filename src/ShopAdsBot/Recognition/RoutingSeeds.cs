@@ -13,6 +13,11 @@ public sealed record RoutingKeywords
     /// none of them is about the shop, the account or TikTok in general, not about Shop Ads (docs/recognizer.md).
     /// </summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
+    /// <summary>
+    /// Words that place a message elsewhere than Shop Ads whatever its ad words say: other ad platforms (Google, Meta,
+    /// Pinterest...). One learned feature for all of them, so what one platform teaches the model applies to the others.
+    /// </summary>
+    public IReadOnlyList<string> Elsewhere { get; init; } = [];
     /// <summary>Branch id → language → key phrases.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
@@ -55,6 +60,8 @@ public static class RoutingSeeds
             root.TryGetProperty(name, out var e)
                 ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
                 : new Dictionary<string, string>();
+        List<string> List(string name) =>
+            root.TryGetProperty(name, out var e) ? e.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [];
         var branches = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
         if (root.TryGetProperty("branches", out var b))
             foreach (var branch in b.EnumerateObject())
@@ -63,8 +70,9 @@ public static class RoutingSeeds
                     l => (IReadOnlyList<string>)l.Value.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList());
         return new RoutingKeywords
         {
-            Stopwords = root.TryGetProperty("stopwords", out var s) ? s.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
-            Cues = root.TryGetProperty("cues", out var q) ? q.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+            Stopwords = List("stopwords"),
+            Cues = List("cues"),
+            Elsewhere = List("elsewhere"),
             Spelling = Map("spelling"),
             Phrases = Map("phrases"),
             Branches = branches,

@@ -42,12 +42,15 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
     private readonly TextNormalizer _normalizer;
     private readonly FeatureSpace _features;
-    private readonly AdsCues _cues;
+    private readonly SignalWords _cues;
+    private readonly SignalWords _elsewhere;
     private readonly RecognizerOptions _options;
-    // Two-stage (the default): P(Shop Ads) from _scope, then P(branch | Shop Ads) from _branches.
-    // Single-stage (ablation): one classifier over the branches plus "none".
+    // Two-stage: P(Shop Ads) from _scope, then P(branch | Shop Ads) from _branches.
+    // Single-stage: one classifier over the branches plus "none" (_single).
+    // The default averages the two designs' probabilities: they err on different messages (docs/recognizer.md).
     private readonly SoftmaxClassifier? _scope;
-    private readonly SoftmaxClassifier _branches;
+    private readonly SoftmaxClassifier? _branches;
+    private readonly SoftmaxClassifier? _single;
 
     public ShopAdsRecognizer(RoutingKeywords keywords, IEnumerable<LabelledUtterance> examples, RecognizerOptions? options = null)
     {
@@ -55,7 +58,8 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
         _normalizer = options.UseSpellingAndPhrases
             ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases)
             : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>());
-        _cues = AdsCues.From(keywords, _normalizer);
+        _cues = SignalWords.From(keywords.Cues, keywords, _normalizer);
+        _elsewhere = SignalWords.From(keywords.Elsewhere, keywords, _normalizer);
         var classIndex = BranchIds.Append(NoneIntent).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
         var training = examples.ToList();
@@ -64,28 +68,32 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             if (!classIndex.ContainsKey(e.Branch)) throw new ArgumentException($"Unknown branch id '{e.Branch}' in \"{e.Text}\".", nameof(examples));
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 2);
         var samples = tokenized
             .Select(t => (X: Vectorize(t.Tokens), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
             .ToList();
         var none = classIndex[NoneIntent];
-        if (options.SeparateScopeModel)
-        {
-            _scope = new SoftmaxClassifier(samples.Select(s => (s.X, s.Y == none ? 0 : 1, 1f)).ToList(), 2, _features.Dimension);
-            _branches = new SoftmaxClassifier(samples.Where(s => s.Y != none).Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count, _features.Dimension);
-        }
-        else
-        {
-            _branches = new SoftmaxClassifier(samples.Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count + 1, _features.Dimension);
-        }
+        // The classifiers are independent (each has its own seeded SGD): trained side by side to halve start-up time.
+        SoftmaxClassifier? scope = null, branches = null, single = null;
+        var dimension = _features.Dimension;
+        var separate = options.SeparateScopeModel;
+        Parallel.Invoke(
+            () => scope = separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y == none ? 0 : 1, 1f)).ToList(), 2, dimension) : null,
+            () => branches = separate ? new SoftmaxClassifier(samples.Where(s => s.Y != none).Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count, dimension) : null,
+            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count + 1, dimension) : null);
+        (_scope, _branches, _single) = (scope, branches, single);
     }
 
     /// <summary>What the flows' first questions accept as an answer given in the first message (<see cref="RouteResult.StartChoice"/>).</summary>
     public FirstAnswers Answers { get; init; } = FirstAnswers.None;
 
-    private SparseVector Vectorize(IReadOnlyList<string> tokens) =>
-        _features.Vectorize(tokens, _options.UseCueFeature && _cues.AnyIn(tokens));
+    /// <summary>The features of a message: its words, then two learned signals: a Shop Ads cue, another ad platform.</summary>
+    private SparseVector Vectorize(IReadOnlyList<string> tokens)
+    {
+        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens)];
+        return _features.Vectorize(tokens, signals);
+    }
 
     /// <summary>Recognises one message. Never throws on any text (null, empty, emoji, very long, markup).</summary>
     /// <param name="locale">Accepted for the caller's convenience; the model is bilingual and does not need it.</param>
@@ -98,21 +106,24 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
         if (x.Indices.Length == 0)
             return new RouteResult(NoneIntent, 0, [], Confidence.Low, clean);
 
+        // p: the branches, then "none"; from the two-stage design, the single classifier, or their average.
         Span<double> p = stackalloc double[BranchIds.Count + 1];
-        double pNone;
-        if (_scope is null)
-        {
-            _branches.Probabilities(x, p);
-            pNone = p[BranchIds.Count];
-        }
-        else
+        if (_scope is not null && _branches is not null)
         {
             Span<double> scope = stackalloc double[2];
             _scope.Probabilities(x, scope);
             _branches.Probabilities(x, p[..BranchIds.Count]);
             for (var c = 0; c < BranchIds.Count; c++) p[c] *= scope[1];
-            pNone = scope[0];
+            p[BranchIds.Count] = scope[0];
         }
+        if (_single is not null)
+        {
+            Span<double> single = stackalloc double[BranchIds.Count + 1];
+            _single.Probabilities(x, single);
+            var both = _scope is not null;
+            for (var c = 0; c < p.Length; c++) p[c] = both ? (p[c] + single[c]) / 2 : single[c];
+        }
+        var pNone = p[BranchIds.Count];
         var alternatives = new BranchScore[BranchIds.Count];
         for (var c = 0; c < alternatives.Length; c++) alternatives[c] = new BranchScore(BranchIds[c], p[c]);
         Array.Sort(alternatives, (a, b) => b.Score.CompareTo(a.Score));
@@ -174,7 +185,9 @@ public sealed record RecognizerOptions(
     bool UseKeyPhrases = true,
     bool UseSpellingAndPhrases = true,
     bool UseCueFeature = true,
+    bool UseElsewhereFeature = true,
     bool SeparateScopeModel = true,
+    bool SingleModel = true,
     CueGate CueGate = CueGate.Off)
 {
     public static readonly RecognizerOptions Default = new();

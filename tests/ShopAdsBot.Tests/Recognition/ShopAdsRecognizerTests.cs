@@ -108,8 +108,8 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
     [InlineData("boutique", "campagne", false)]
     public void CueTyposAreOneEditAway(string word, string cue, bool expected)
     {
-        Assert.Equal(expected, AdsCues.WithinOneEdit(word, cue));
-        Assert.Equal(expected, AdsCues.WithinOneEdit(cue, word));
+        Assert.Equal(expected, SignalWords.WithinOneEdit(word, cue));
+        Assert.Equal(expected, SignalWords.WithinOneEdit(cue, word));
     }
 
     [Fact]

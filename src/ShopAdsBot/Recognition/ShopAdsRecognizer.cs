@@ -68,7 +68,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             if (!classIndex.ContainsKey(e.Branch)) throw new ArgumentException($"Unknown branch id '{e.Branch}' in \"{e.Text}\".", nameof(examples));
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 2);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3);
         var samples = tokenized
             .Select(t => (X: Vectorize(t.Tokens), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
@@ -91,7 +91,10 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     /// <summary>The features of a message: its words, then two learned signals: a Shop Ads cue, another ad platform.</summary>
     private SparseVector Vectorize(IReadOnlyList<string> tokens)
     {
-        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens)];
+        var elsewhere = _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens);
+        var tiktok = false;
+        foreach (var t in tokens) if (t == "tiktok") { tiktok = true; break; }
+        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok];
         return _features.Vectorize(tokens, signals);
     }
 

@@ -51,8 +51,8 @@ internal static class Accuracy
     private static void ThresholdSweep(IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> outcomes)
     {
         Console.WriteLine("Threshold sweep on cross-validated outcomes: scope, medium, clarify ratio -> top-1 (accepted, first choice), OOS rejected, clarified, top-2 when clarified");
-        foreach (var scope in new[] { 0.4, 0.5, 0.6, 0.7, 0.8 })
-        foreach (var medium in new[] { 0.1, 0.15, 0.2, 0.25 })
+        foreach (var scope in new[] { 0.35, 0.4, 0.45, 0.5, 0.6 })
+        foreach (var medium in new[] { 0.15, 0.2, 0.25, 0.3, 0.35 })
         foreach (var ratio in new[] { 0.35, 0.45, 0.55, 0.65 })
         {
             int inScope = 0, top1 = 0, oos = 0, rejected = 0, clarified = 0, clarifiedRight = 0;

@@ -17,7 +17,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     public const double HighThreshold = 0.50;
 
     /// <summary>Below this probability of being about Shop Ads at all, the message is out of scope. Chosen by cross-validation.</summary>
-    public const double ScopeThreshold = 0.50;
+    public const double ScopeThreshold = 0.35;
 
     /// <summary>At or above (and below High): offer the best branches. Below: out of scope. Chosen by cross-validation.</summary>
     public const double MediumThreshold = 0.20;

@@ -4,13 +4,13 @@ using BenchmarkDotNet.Running;
 using ShopAdsBot.Benchmarks;
 using ShopAdsBot.Evaluation;
 
-// accuracy: cross-validated figures (--ablation: the variants; --dev: the development set; --test: the test set, once, at the end).
+// accuracy: cross-validated figures (--ablation: the variants; --test: the test set, once, at the end).
 // route: how each line of stdin is routed. bench: BenchmarkDotNet (speed, build cost).
 var command = args.FirstOrDefault() ?? "accuracy";
 switch (command)
 {
     case "accuracy":
-        Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"), args.Contains("--dev"), args.Contains("--test"), args.Contains("--markdown"));
+        Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"), args.Contains("--test"), args.Contains("--markdown"));
         return 0;
     case "route":
         // One message per line on standard input: how the production recognizer sees it (for content editors tuning seeds/).
@@ -28,6 +28,6 @@ switch (command)
         BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks)], config, args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--dev] [--test] [--markdown] | route < messages.txt | bench [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--test] [--markdown] | route < messages.txt | bench [BenchmarkDotNet args]");
         return 2;
 }

@@ -12,12 +12,6 @@ public static class EvaluationData
     /// </summary>
     public const string TestFile = "routing-test.tsv";
 
-    /// <summary>
-    /// The development set: the former test set, looked at once (08:18 UTC on 2026-12-01) and then studied and tuned on.
-    /// Not in the model, so its figures show progress, but they certify nothing.
-    /// </summary>
-    public const string DevFile = "routing-dev.tsv";
-
     /// <summary>The repository root (the folder with seeds/ and dialogs/), as the app finds it.</summary>
     public static string Root() => ContentCatalog.LocateRoot();
 
@@ -25,10 +19,6 @@ public static class EvaluationData
     public static RecognizerSources ProductionSources() => RecognizerSources.Load(ContentCatalog.Load(Root()));
 
     /// <summary>Read from the repository: the app does not ship it (src/ShopAdsBot/ShopAdsBot.csproj).</summary>
-    public static IReadOnlyList<LabelledUtterance> TestSet() => Read(TestFile);
-
-    public static IReadOnlyList<LabelledUtterance> DevSet() => Read(DevFile);
-
-    private static IReadOnlyList<LabelledUtterance> Read(string file) =>
-        RoutingSeeds.ReadUtterances(Path.Combine(ContentCatalog.LocateSourceRoot(), "seeds", file));
+    public static IReadOnlyList<LabelledUtterance> TestSet() =>
+        RoutingSeeds.ReadUtterances(Path.Combine(ContentCatalog.LocateSourceRoot(), "seeds", TestFile));
 }

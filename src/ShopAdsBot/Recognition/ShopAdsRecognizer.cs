@@ -16,7 +16,10 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     /// <summary>At or above (and not clarifying): start the branch. Chosen by cross-validation (docs/recognizer.md).</summary>
     public const double HighThreshold = 0.50;
 
-    /// <summary>Below this probability of being about Shop Ads at all, the message is out of scope. Chosen by cross-validation.</summary>
+    /// <summary>
+    /// With a scope model (ablations only): at or above this probability of "none", the message is out of scope. The
+    /// default single classifier needs no threshold: "none" being its most probable class is the rule.
+    /// </summary>
     public const double ScopeThreshold = 0.35;
 
     /// <summary>At or above (and below High): offer the best branches. Below: out of scope. Chosen by cross-validation.</summary>
@@ -45,9 +48,9 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     private readonly SignalWords _cues;
     private readonly SignalWords _elsewhere;
     private readonly RecognizerOptions _options;
-    // Two-stage: P(Shop Ads) from _scope, then P(branch | Shop Ads) from _branches.
-    // Single-stage: one classifier over the branches plus "none" (_single).
-    // The default averages the two designs' probabilities: they err on different messages (docs/recognizer.md).
+    // Single-stage (the default): one classifier over the branches plus "none" (_single); out of scope when "none" is
+    // the most probable class. Two-stage (ablations): P(Shop Ads) from _scope, then P(branch | Shop Ads) from
+    // _branches, alone or averaged with the single classifier (docs/recognizer.md).
     private readonly SoftmaxClassifier? _scope;
     private readonly SoftmaxClassifier? _branches;
     private readonly SoftmaxClassifier? _single;
@@ -189,7 +192,7 @@ public sealed record RecognizerOptions(
     bool UseSpellingAndPhrases = true,
     bool UseCueFeature = true,
     bool UseElsewhereFeature = true,
-    bool SeparateScopeModel = true,
+    bool SeparateScopeModel = false,
     bool SingleModel = true,
     CueGate CueGate = CueGate.Off)
 {

@@ -10,18 +10,12 @@ namespace ShopAdsBot.Tests.Recognition;
 /// </summary>
 public sealed class RecognizerLeakTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
 {
-    public static TheoryData<string> EvaluationSets => [EvaluationData.DevFile];
-
-    private static IReadOnlyList<LabelledUtterance> Set(string file) =>
-        file == EvaluationData.DevFile ? EvaluationData.DevSet() : EvaluationData.TestSet();
-
-    [Theory]
-    [MemberData(nameof(EvaluationSets))]
-    public void NoEvaluationSetSharesAPhraseWithWhatTheModelIsBuiltFrom(string file)
+    [Fact]
+    public void TheTestSetSharesNoPhraseWithWhatTheModelIsBuiltFrom()
     {
         var overlap = PhraseOverlap.Of(fixture.Sources);
 
-        var leaks = Set(file)
+        var leaks = EvaluationData.TestSet()
             .Select(m => (m.Text, Shared: overlap.Shared(m.Text)))
             .Where(x => x.Shared.Count > 0)
             .Select(x => $"{x.Text}  <-  \"{x.Shared[0].Phrase}\" in: {x.Shared[0].ModelText}")
@@ -30,11 +24,10 @@ public sealed class RecognizerLeakTests(RecognizerFixture fixture) : IClassFixtu
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 
-    [Theory]
-    [MemberData(nameof(EvaluationSets))]
-    public void EachEvaluationSetIsLargeBilingualCoversEveryBranchAndIsAThirdOutOfScope(string file)
+    [Fact]
+    public void TheTestSetIsLargeBilingualCoversEveryBranchAndIsAThirdOutOfScope()
     {
-        var test = Set(file);
+        var test = EvaluationData.TestSet();
 
         Assert.True(test.Count >= 150);
         Assert.InRange(test.Count(m => m.Branch == ShopAdsRecognizer.NoneIntent) / (double)test.Count, 0.30, 0.40);

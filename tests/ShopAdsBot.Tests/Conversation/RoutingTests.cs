@@ -85,7 +85,7 @@ public class RoutingTests
     }
 
     [Theory]
-    [InlineData("erreur business center", "bc-access-required", "bc-admin-permission")]
+    [InlineData("problème de business center", "ads-manager-not-connected", "bc-access-required")]
     [InlineData("campagne", "create-ad", "underperforming")]
     public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string first, string second)
     {

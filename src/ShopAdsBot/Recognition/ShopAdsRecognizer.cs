@@ -4,10 +4,10 @@ namespace ShopAdsBot.Recognition;
 
 /// <summary>
 /// Local, in-process free-text recognizer for the Shop Ads branches (French and English), no cloud service.
-/// Canonical tokens (<see cref="TextNormalizer"/>) → TF-IDF words, word pairs and character n-grams, plus a learned
-/// Shop Ads cue signal (<see cref="FeatureSpace"/>) → two logistic regressions (<see cref="SoftmaxClassifier"/>):
-/// a scope model (Shop Ads or not) and a branch model over the 11 branch ids, trained on the example messages, the
-/// hand-written key phrases and the flow titles. Immutable and thread-safe once built.
+/// Canonical tokens (<see cref="TextNormalizer"/>) → TF-IDF words, word pairs and character n-grams, plus learned
+/// signals: a Shop Ads cue, another platform named (<see cref="SignalWords"/>, <see cref="FeatureSpace"/>) → one
+/// logistic regression (<see cref="SoftmaxClassifier"/>) over the 11 branch ids and "none", trained on the example
+/// messages, the hand-written key phrases and the flow titles and summaries. Immutable and thread-safe once built.
 /// </summary>
 public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 {

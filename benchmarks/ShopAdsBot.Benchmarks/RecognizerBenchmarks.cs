@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using ShopAdsBot.Content;
+using ShopAdsBot.Evaluation;
 using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Benchmarks;
 
-/// <summary>Recognition cost per message (over a fixed mix of short, long, typo and out-of-scope messages).</summary>
+/// <summary>Recognition cost per message, on the production model (over the example messages, short or repeated to be long).</summary>
 [ShortRunJob]
 [MemoryDiagnoser]
 public class RecognizeBenchmarks
@@ -17,13 +19,13 @@ public class RecognizeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var seeds = SeedsLocator.Find();
-        _recognizer = ShopAdsRecognizer.FromSeeds(seeds);
-        var holdout = RoutingSeeds.ReadUtterances(Path.Combine(seeds, RoutingSeeds.HoldoutFile)).Select(u => u.Text).ToArray();
+        var sources = EvaluationData.ProductionSources();
+        _recognizer = sources.Build();
+        var examples = sources.Examples.Select(u => u.Text).ToArray();
         _messages = Kind switch
         {
-            "short" => holdout,
-            "long" => holdout.Select(t => string.Join(' ', Enumerable.Repeat(t, 6))).ToArray(),
+            "short" => examples,
+            "long" => examples.Select(t => string.Join(' ', Enumerable.Repeat(t, 6))).ToArray(),
             _ => [new string('a', 50) + " " + string.Concat(Enumerable.Repeat("l'onglet annonces napparait pas ", 3300))],
         };
     }
@@ -35,16 +37,16 @@ public class RecognizeBenchmarks
     public RouteResult RecognizeOneMessage() => _recognizer.Recognize(_messages[_next++ % _messages.Length]);
 }
 
-/// <summary>Start-up cost: reading the seeds and training the model.</summary>
+/// <summary>Start-up cost: reading the seeds and training the model (the content catalog is loaded anyway, for the flows).</summary>
 [ShortRunJob]
 [MemoryDiagnoser]
 public class BuildBenchmarks
 {
-    private string _seeds = string.Empty;
+    private ContentCatalog _content = null!;
 
     [GlobalSetup]
-    public void Setup() => _seeds = SeedsLocator.Find();
+    public void Setup() => _content = ContentCatalog.Load(EvaluationData.Root());
 
     [Benchmark]
-    public ShopAdsRecognizer BuildFromSeeds() => ShopAdsRecognizer.FromSeeds(_seeds);
+    public ShopAdsRecognizer BuildFromSeeds() => RecognizerSources.Load(_content).Build();
 }

@@ -90,14 +90,15 @@ public sealed class CardFactory(ContentCatalog catalog)
     }
 
     /// <summary>"Vouliez-vous dire… ?": up to 3 branches (stamped like the menu) and "none of these" (back to the menu).</summary>
-    public Attachment Suggestions(IReadOnlyList<string> branchIds, string lang)
+    /// <summary>Up to three branches to pick from, under a title from the bot's strings ("Vouliez-vous dire… ?", or the clarifying question).</summary>
+    public Attachment Suggestions(IReadOnlyList<string> branchIds, string lang, string titleKey = "didYouMeanTitle")
     {
         var flows = branchIds.Take(3).Select(catalog.Flow).ToList();
-        var fallback = Lines(Strings.Text("didYouMeanTitle", lang),
+        var fallback = Lines(Strings.Text(titleKey, lang),
             string.Join("\n", flows.Select((f, i) => $"{i + 1}. {f.Title.Get(lang)}")), Strings.Text("noneOfThese", lang));
         return Render("suggestions", new JObject
         {
-            ["title"] = Strings.Text("didYouMeanTitle", lang),
+            ["title"] = Strings.Text(titleKey, lang),
             ["branches"] = new JArray(flows.Select(f => Branch(f, lang))),
             ["noneOfThese"] = Button(Strings.Text("noneOfThese", lang), MenuCommandData()),
             ["fallbackText"] = fallback,

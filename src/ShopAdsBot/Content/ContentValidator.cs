@@ -122,6 +122,10 @@ public static partial class ContentValidator
             if (flow.FindNode(choice.Next) is null) add($"choice '{choice.Id}': next '{choice.Next}' does not exist");
             foreach (var lang in choice.Synonyms?.Keys.Except(Languages) ?? [])
                 add($"choice '{choice.Id}': synonyms language '{lang}' must be fr or en");
+            foreach (var lang in choice.AnsweredBy?.Keys.Except(Languages) ?? [])
+                add($"choice '{choice.Id}': answeredBy language '{lang}' must be fr or en");
+            if (choice.AnsweredBy is not null && node.Id != flow.Start)
+                add($"choice '{choice.Id}': answeredBy is read on the flow's first question only");
         }
     }
 

@@ -57,6 +57,11 @@ public sealed class FlowChoice
     public string Id { get; init; } = "";
     public LocalizedText Title { get; init; } = LocalizedText.Empty;
     public Dictionary<string, List<string>>? Synonyms { get; init; }
+    /// <summary>
+    /// On the first question of a flow only: phrases that, in the message that started the flow, already give this
+    /// answer ("ma boutique est aux États-Unis", "our former agency"). The flow then starts at <see cref="Next"/>.
+    /// </summary>
+    public Dictionary<string, List<string>>? AnsweredBy { get; init; }
     public string Next { get; init; } = "";
 
     public IReadOnlyList<string> SynonymsFor(string? lang) =>

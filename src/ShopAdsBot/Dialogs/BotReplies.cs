@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
+using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Dialogs;
 
@@ -29,6 +30,10 @@ public sealed class BotReplies(ContentCatalog content)
 
     public IMessageActivity Suggestions(IReadOnlyList<string> branchIds, string language) =>
         MessageFactory.Attachment(cards.Suggestions(branchIds, language));
+
+    /// <summary>The clarifying question when the two best branches are too close: one short question, the two choices.</summary>
+    public IMessageActivity Clarify(Clarification choices, string language) =>
+        MessageFactory.Attachment(cards.Suggestions([choices.First, choices.Second], language, "clarifyTitle"));
 
     /// <summary>
     /// The card that replaces a clicked node card where the channel can update messages (Teams, the Emulator): the

@@ -192,7 +192,7 @@ public class MainDialog : ComponentDialog
         {
             var title = content.Flow(route.TopIntent).Title.Get(language);
             await context.SendActivityAsync(replies.Text("routedTo", language, ("title", title)), cancellationToken);
-            return await BeginBranchAsync(innerDc, route.TopIntent, BranchVia.Text, route.Score, cancellationToken);
+            return await BeginBranchAsync(innerDc, route.TopIntent, BranchVia.Text, route.Score, cancellationToken, route.StartChoice);
         }
 
         if (!string.IsNullOrWhiteSpace(text))
@@ -204,6 +204,13 @@ public class MainDialog : ComponentDialog
         {
             // In the middle of a flow, a weak guess never interrupts it: the prompt asks again.
             return await ContinueFlowAsync(innerDc, cancellationToken);
+        }
+
+        if (route.Clarify is { } clarify)
+        {
+            // Two neighbours too close to call (the two Business Center errors, say): ask which, rather than guess.
+            await context.SendActivityAsync(replies.Clarify(clarify, language), cancellationToken);
+            return Done;
         }
 
         if (route.Confidence == Confidence.Medium)
@@ -231,12 +238,19 @@ public class MainDialog : ComponentDialog
             : ConfirmRecognizer.Recognize(input) != null;
     }
 
-    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, string via, double? score, CancellationToken cancellationToken)
+    /// <summary>Begins a branch at its first question, or, when the message already answered it, at that answer (said in one line).</summary>
+    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, string via, double? score, CancellationToken cancellationToken, string? startChoice = null)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         var flow = content.Flow(branch);
         insights.BranchStarted(innerDc.Context, flow.Id, via, score);
-        return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, flow.Start), cancellationToken);
+        var answer = flow.FindNode(flow.Start)?.Choices.FirstOrDefault(c => c.Id == startChoice);
+        if (answer != null)
+        {
+            var language = BotLanguage.Of(innerDc.Context);
+            await innerDc.Context.SendActivityAsync(replies.Text("startedAtAnswer", language, ("answer", answer.Title.Get(language))), cancellationToken);
+        }
+        return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, answer?.Next ?? flow.Start), cancellationToken);
     }
 
     private async Task<DialogTurnResult> ContinueFlowAsync(DialogContext innerDc, CancellationToken cancellationToken)

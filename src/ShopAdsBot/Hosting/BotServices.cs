@@ -62,23 +62,10 @@ public static class BotServices
         // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));
         services.AddSingleton<BotReplies>();
-        services.AddSingleton(sp => BuildRecognizer(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton(sp => RecognizerSources.Load(sp.GetRequiredService<ContentCatalog>()).Build());
         services.AddSingleton<IBranchRecognizer>(sp => sp.GetRequiredService<ShopAdsRecognizer>());
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, ShopAdsSupportBot>();
         return services;
-    }
-
-    /// <summary>The recognizer learns from seeds/ plus each flow's title and summary, in both languages.</summary>
-    private static ShopAdsRecognizer BuildRecognizer(ContentCatalog content)
-    {
-        var flowTexts = content.Flows.Values.SelectMany(flow => new[]
-        {
-            new LabelledUtterance(flow.Id, "fr", flow.Title.Fr),
-            new LabelledUtterance(flow.Id, "en", flow.Title.En),
-            new LabelledUtterance(flow.Id, "fr", flow.Summary.Fr),
-            new LabelledUtterance(flow.Id, "en", flow.Summary.En),
-        });
-        return ShopAdsRecognizer.FromSeeds(Path.Combine(content.Root, "seeds"), flowTexts);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ShopAdsBot.Recognition;
 
 /// <summary>A sparse, L2-normalised feature vector (indices ascending).</summary>
@@ -7,7 +9,7 @@ public readonly record struct SparseVector(int[] Indices, float[] Values);
 /// Maps canonical tokens to TF-IDF features: words, word pairs, and character 3- to 5-grams inside each word
 /// (the n-grams make "boutik", "campagn", "napparait" land near the right word). Features are 64-bit hashes
 /// looked up in a vocabulary fixed at build time, so recognition allocates little and unseen features are ignored.
-/// Immutable after construction.
+/// After the vocabulary come a few signal features (<see cref="Vectorize"/>). Immutable after construction.
 /// </summary>
 public sealed class FeatureSpace
 {
@@ -15,92 +17,161 @@ public sealed class FeatureSpace
     public const float PairWeight = 0.6f;
     public const float CharWeight = 0.8f;
     private const int MinGram = 3, MaxGram = 5;
+    private const byte Word = 0, Pair = 1, Char = 2;
+    private static readonly float[] FamilyWeight = [WordWeight, PairWeight, CharWeight];
+
+    /// <summary>The value of a signal feature when its words are in the message; the model learns its weight.</summary>
+    public const float SignalValue = 1.0f;
 
     private readonly Dictionary<ulong, int> _index;
     private readonly float[] _idf;
+    private readonly byte[] _family;
     private readonly bool _charNgrams;
+    private readonly int _signals;
 
-    public int Dimension => _idf.Length;
+    /// <summary>Vocabulary features, then <paramref name="signals"/> signal features.</summary>
+    public int Dimension => _idf.Length + _signals;
 
-    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true)
+    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1)
     {
         _charNgrams = charNgrams;
-        var docs = documents.ToList();
+        _signals = signals;
         _index = new Dictionary<ulong, int>();
         var df = new List<int>();
-        foreach (var doc in docs)
+        var families = new List<byte>();
+        var seen = new HashSet<ulong>();
+        var count = 0;
+        foreach (var doc in documents)
         {
-            var seen = new HashSet<ulong>();
-            foreach (var (hash, _) in RawFeatures(doc))
+            count++;
+            seen.Clear();
+            var hashes = new ulong[Capacity(doc)];
+            var kinds = new byte[hashes.Length];
+            var n = Hashes(doc, hashes, kinds);
+            for (var k = 0; k < n; k++)
             {
-                if (!seen.Add(hash)) continue;
-                if (!_index.TryGetValue(hash, out var i)) { i = df.Count; _index[hash] = i; df.Add(0); }
+                if (!seen.Add(hashes[k])) continue;
+                if (!_index.TryGetValue(hashes[k], out var i)) { i = df.Count; _index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); }
                 df[i]++;
             }
         }
-        _idf = df.Select(d => (float)(Math.Log((1.0 + docs.Count) / (1.0 + d)) + 1.0)).ToArray();
+        _idf = new float[df.Count];
+        for (var i = 0; i < _idf.Length; i++) _idf[i] = (float)(Math.Log((1.0 + count) / (1.0 + df[i])) + 1.0);
+        _family = [.. families];
     }
 
-    /// <summary>TF-IDF vector with sublinear tf; each feature family is normalised apart, then the whole.</summary>
-    public SparseVector Vectorize(IReadOnlyList<string> tokens)
+    /// <summary>
+    /// TF-IDF vector with sublinear tf; each feature family is normalised apart, then the whole. Each true entry of
+    /// <paramref name="signals"/> adds its signal feature (after the vocabulary) with <see cref="SignalValue"/>: one more
+    /// piece of evidence, weighed by the classifier like any word, instead of a rule that overrides it.
+    /// </summary>
+    public SparseVector Vectorize(IReadOnlyList<string> tokens, ReadOnlySpan<bool> signals = default)
     {
-        var acc = new Dictionary<int, (float Tf, float Weight)>();
-        foreach (var (hash, weight) in RawFeatures(tokens))
+        // Per turn, only the result is allocated: the hashes and indices live in pooled buffers.
+        var capacity = Capacity(tokens);
+        var hashes = ArrayPool<ulong>.Shared.Rent(capacity);
+        var found = ArrayPool<int>.Shared.Rent(capacity);
+        try
         {
-            if (!_index.TryGetValue(hash, out var i)) continue;
-            acc[i] = acc.TryGetValue(i, out var cur) ? (cur.Tf + 1, weight) : (1, weight);
+            var n = Hashes(tokens, hashes, default);
+            var m = 0;
+            for (var k = 0; k < n; k++)
+                if (_index.TryGetValue(hashes[k], out var i)) found[m++] = i;
+            if (m == 0) return new SparseVector([], []);
+            var occurrences = found.AsSpan(0, m);
+            occurrences.Sort();
+
+            // Distinct features (ascending) and their counts.
+            var distinct = 0;
+            for (var k = 0; k < m; k++) if (k == 0 || occurrences[k] != occurrences[k - 1]) distinct++;
+            var signalCount = 0;
+            foreach (var s in signals) if (s) signalCount++;
+            var indices = new int[distinct + signalCount];
+            var values = new float[indices.Length];
+            for (int k = 0, d = -1; k < m; k++)
+            {
+                if (k == 0 || occurrences[k] != occurrences[k - 1]) indices[++d] = occurrences[k];
+                values[d]++; // the term frequency, for now
+            }
+
+            // Family norms, so long messages do not drown the word features in character n-grams.
+            Span<double> norms = stackalloc double[3];
+            for (var k = 0; k < distinct; k++)
+            {
+                var v = (1 + Math.Log(values[k])) * _idf[indices[k]];
+                norms[_family[indices[k]]] += v * v;
+            }
+            double total = 0;
+            for (var k = 0; k < distinct; k++)
+            {
+                var family = _family[indices[k]];
+                var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * FamilyWeight[family];
+                values[k] = (float)v;
+                total += v * v;
+            }
+            var inv = (float)(1 / Math.Sqrt(total));
+            for (var k = 0; k < distinct; k++) values[k] *= inv;
+            for (int s = 0, slot = distinct; s < signals.Length; s++)
+                if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = SignalValue; }
+            return new SparseVector(indices, values);
         }
-        if (acc.Count == 0) return new SparseVector([], []);
-        // Family norms, so long messages do not drown the word features in character n-grams.
-        Span<double> norms = stackalloc double[3];
-        foreach (var (i, (tf, w)) in acc)
+        finally
         {
-            var v = (1 + Math.Log(tf)) * _idf[i];
-            norms[Family(w)] += v * v;
+            ArrayPool<ulong>.Shared.Return(hashes);
+            ArrayPool<int>.Shared.Return(found);
         }
-        var indices = acc.Keys.ToArray();
-        Array.Sort(indices);
-        var values = new float[indices.Length];
-        double total = 0;
-        for (var k = 0; k < indices.Length; k++)
-        {
-            var (tf, w) = acc[indices[k]];
-            var v = (1 + Math.Log(tf)) * _idf[indices[k]] / Math.Sqrt(norms[Family(w)]) * w;
-            values[k] = (float)v;
-            total += v * v;
-        }
-        var inv = (float)(1 / Math.Sqrt(total));
-        for (var k = 0; k < values.Length; k++) values[k] *= inv;
-        return new SparseVector(indices, values);
     }
 
-    private static int Family(float weight) => weight == WordWeight ? 0 : weight == PairWeight ? 1 : 2;
-
-    private IEnumerable<(ulong Hash, float Weight)> RawFeatures(IReadOnlyList<string> tokens)
+    /// <summary>An upper bound on the number of raw features of a message.</summary>
+    private int Capacity(IReadOnlyList<string> tokens)
     {
+        var capacity = 2 * tokens.Count;
+        if (_charNgrams) for (var t = 0; t < tokens.Count; t++) capacity += (MaxGram - MinGram + 1) * (tokens[t].Length + 2);
+        return Math.Max(capacity, 1);
+    }
+
+    /// <summary>The raw features of a message (word, pair with the next word, character n-grams of "#word#"), in order.</summary>
+    private int Hashes(IReadOnlyList<string> tokens, Span<ulong> hashes, Span<byte> kinds)
+    {
+        var n = 0;
+        void Add(ulong hash, byte kind, Span<ulong> h, Span<byte> k)
+        {
+            h[n] = hash;
+            if (!k.IsEmpty) k[n] = kind;
+            n++;
+        }
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
-            yield return (Hash('w', token, null), WordWeight);
-            if (t + 1 < tokens.Count) yield return (Hash('p', token, tokens[t + 1]), PairWeight);
+            Add(Hash('w', token, string.Empty), Word, hashes, kinds);
+            if (t + 1 < tokens.Count) Add(Hash('p', token, tokens[t + 1]), Pair, hashes, kinds);
             if (!_charNgrams) continue;
-            var padded = "#" + token + "#";
-            for (var n = MinGram; n <= MaxGram; n++)
-                for (var s = 0; s + n <= padded.Length; s++)
-                    yield return (Hash('c', padded.AsSpan(s, n), default), CharWeight);
+            var padded = token.Length + 2;
+            for (var size = MinGram; size <= MaxGram; size++)
+                for (var s = 0; s + size <= padded; s++)
+                    Add(PaddedGramHash(token, s, size), Char, hashes, kinds);
         }
+        return n;
     }
 
     // FNV-1a, 64 bits: stable across runs and processes (string.GetHashCode is randomised).
+    private const ulong Offset = 14695981039346656037UL, Prime = 1099511628211UL;
+
     private static ulong Hash(char kind, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var h = 14695981039346656037UL;
-        h = (h ^ kind) * 1099511628211UL;
-        foreach (var c in a) h = (h ^ c) * 1099511628211UL;
-        h = (h ^ '|') * 1099511628211UL;
-        foreach (var c in b) h = (h ^ c) * 1099511628211UL;
+        var h = (Offset ^ kind) * Prime;
+        foreach (var c in a) h = (h ^ c) * Prime;
+        h = (h ^ '|') * Prime;
+        foreach (var c in b) h = (h ^ c) * Prime;
         return h;
     }
 
-    private static ulong Hash(char kind, string a, string? b) => Hash(kind, a.AsSpan(), (b ?? string.Empty).AsSpan());
+    /// <summary>The hash of the n-gram of "#token#" at <paramref name="start"/>, without building "#token#".</summary>
+    private static ulong PaddedGramHash(string token, int start, int size)
+    {
+        var h = unchecked((Offset ^ 'c') * Prime);
+        for (var p = start; p < start + size; p++)
+            h = (h ^ (p == 0 || p == token.Length + 1 ? '#' : token[p - 1])) * Prime;
+        return (h ^ '|') * Prime;
+    }
 }

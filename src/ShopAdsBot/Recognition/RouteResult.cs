@@ -23,4 +23,19 @@ public sealed record BranchScore(string Branch, double Score);
 public sealed record RouteResult(string TopIntent, double Score, IReadOnlyList<BranchScore> Alternatives, Confidence Confidence, string Text)
 {
     public bool IsOutOfScope => Confidence == Confidence.Low;
+
+    /// <summary>
+    /// Set when the two best branches are too close to choose: the bot asks one short question with these two choices
+    /// (best first) instead of guessing. Null otherwise.
+    /// </summary>
+    public Clarification? Clarify { get; init; }
+
+    /// <summary>
+    /// The choice of the branch's first question that the message already answers ("my shop is in the US"): the flow
+    /// starts at that answer. Null when the message answers nothing, or is not routed.
+    /// </summary>
+    public string? StartChoice { get; init; }
 }
+
+/// <summary>The two branches a clarifying question offers, best first.</summary>
+public sealed record Clarification(string First, string Second);

@@ -12,7 +12,9 @@ public sealed class RouteTrace
         Branch = route.TopIntent;
         Score = Math.Round(route.Score, 4);
         Confidence = route.Confidence.ToString();
-        Alternatives = route.Alternatives.Take(3).Select(a => new RouteAlternative { Branch = a.Branch, Score = Math.Round(a.Score, 4) }).ToList();
+        Alternatives = new List<RouteAlternative>(3);
+        for (var i = 0; i < route.Alternatives.Count && i < 3; i++)
+            Alternatives.Add(new RouteAlternative { Branch = route.Alternatives[i].Branch, Score = Math.Round(route.Alternatives[i].Score, 4) });
     }
 
     [JsonProperty("branch")] public string Branch { get; set; } = ShopAdsRecognizer.NoneIntent;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ShopAdsBot.Recognition;
 
 /// <summary>The hand-written domain knowledge of seeds/routing-keywords.json.</summary>
-public sealed class RoutingKeywords
+public sealed record RoutingKeywords
 {
     public IReadOnlyList<string> Stopwords { get; init; } = [];
     public IReadOnlyDictionary<string, string> Spelling { get; init; } = new Dictionary<string, string>();
@@ -13,6 +13,11 @@ public sealed class RoutingKeywords
     /// none of them is about the shop, the account or TikTok in general, not about Shop Ads (docs/recognizer.md).
     /// </summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
+    /// <summary>
+    /// Words that place a message elsewhere than Shop Ads whatever its ad words say: other ad platforms (Google, Meta,
+    /// Pinterest...). One learned feature for all of them, so what one platform teaches the model applies to the others.
+    /// </summary>
+    public IReadOnlyList<string> Elsewhere { get; init; } = [];
     /// <summary>Branch id → language → key phrases.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
@@ -30,12 +35,6 @@ public static class RoutingSeeds
 {
     public const string ExamplesFile = "routing-examples.tsv";
     public const string KeywordsFile = "routing-keywords.json";
-    public const string HoldoutFile = "routing-holdout.tsv";
-    /// <summary>Evaluation only: new messages (many out of scope but sharing the domain's words), never in the model.</summary>
-    public const string ProbeFile = "routing-oos-probe.tsv";
-    /// <summary>Evaluation only: new messages written after the probe, never used to tune anything.</summary>
-    public const string FreshFile = "routing-fresh.tsv";
-
     /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
     public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)
     {
@@ -61,6 +60,8 @@ public static class RoutingSeeds
             root.TryGetProperty(name, out var e)
                 ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
                 : new Dictionary<string, string>();
+        List<string> List(string name) =>
+            root.TryGetProperty(name, out var e) ? e.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [];
         var branches = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
         if (root.TryGetProperty("branches", out var b))
             foreach (var branch in b.EnumerateObject())
@@ -69,8 +70,9 @@ public static class RoutingSeeds
                     l => (IReadOnlyList<string>)l.Value.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList());
         return new RoutingKeywords
         {
-            Stopwords = root.TryGetProperty("stopwords", out var s) ? s.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
-            Cues = root.TryGetProperty("cues", out var q) ? q.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+            Stopwords = List("stopwords"),
+            Cues = List("cues"),
+            Elsewhere = List("elsewhere"),
             Spelling = Map("spelling"),
             Phrases = Map("phrases"),
             Branches = branches,

@@ -4,27 +4,38 @@ namespace ShopAdsBot.Recognition;
 
 /// <summary>
 /// Local, in-process free-text recognizer for the Shop Ads branches (French and English), no cloud service.
-/// Canonical tokens (<see cref="TextNormalizer"/>) → TF-IDF words, word pairs and character n-grams
-/// (<see cref="FeatureSpace"/>) → a softmax classifier (<see cref="SoftmaxClassifier"/>) over the branch ids plus
-/// "none", trained on the example messages and the hand-written key phrases. Immutable and thread-safe once built.
+/// Canonical tokens (<see cref="TextNormalizer"/>) → TF-IDF words, word pairs and character n-grams, plus learned
+/// signals: a Shop Ads cue, another platform named (<see cref="SignalWords"/>, <see cref="FeatureSpace"/>) → one
+/// logistic regression (<see cref="SoftmaxClassifier"/>) over the 11 branch ids and "none", trained on the example
+/// messages, the hand-written key phrases and the flow titles and summaries. Immutable and thread-safe once built.
 /// </summary>
 public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 {
     public const string NoneIntent = "none";
 
-    /// <summary>At or above: start the branch. Chosen by cross-validation (docs/recognizer.md).</summary>
+    /// <summary>At or above (and not clarifying): start the branch. Chosen by cross-validation (docs/recognizer.md).</summary>
     public const double HighThreshold = 0.50;
-    /// <summary>At or above (and below High): offer the top three. Below: out of scope. Chosen by cross-validation.</summary>
+
+    /// <summary>
+    /// With a scope model (ablations only): at or above this probability of "none", the message is out of scope. The
+    /// default single classifier needs no threshold: "none" being its most probable class is the rule.
+    /// </summary>
+    public const double ScopeThreshold = 0.35;
+
+    /// <summary>At or above (and below High): offer the best branches. Below: out of scope. Chosen by cross-validation.</summary>
+    public const double MediumThreshold = 0.20;
+
+    /// <summary>
+    /// When the second branch scores at least this share of the first, the two are too close to choose: ask which one
+    /// (one short question, two choices). Chosen by cross-validation.
+    /// </summary>
+    public const double ClarifyRatio = 0.45;
+
     /// <summary>
     /// One word ("campagne", "BC", "pub") is too little to start a branch on, however confident the model:
     /// such a message gets the "Vouliez-vous dire… ?" card at most.
     /// </summary>
     public const int MinWordsForHigh = 2;
-
-    /// <summary>With no Shop Ads cue word, a branch this likely is still offered ("Vouliez-vous dire… ?"), never begun.</summary>
-    public const double NoCueSuggestThreshold = 0.95;
-
-    public const double MediumThreshold = 0.25;
 
     public static readonly IReadOnlyList<string> BranchIds =
     [
@@ -34,42 +45,60 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
     private readonly TextNormalizer _normalizer;
     private readonly FeatureSpace _features;
-    private readonly SoftmaxClassifier _classifier;
-    private readonly string[] _classes; // BranchIds then "none"
-    private readonly AdsCues _cues;
-    private readonly CueGate _cueGate;
+    private readonly SignalWords _cues;
+    private readonly SignalWords _elsewhere;
+    private readonly RecognizerOptions _options;
+    // Single-stage (the default): one classifier over the branches plus "none" (_single); out of scope when "none" is
+    // the most probable class. Two-stage (ablations): P(Shop Ads) from _scope, then P(branch | Shop Ads) from
+    // _branches, alone or averaged with the single classifier (docs/recognizer.md).
+    private readonly SoftmaxClassifier? _scope;
+    private readonly SoftmaxClassifier? _branches;
+    private readonly SoftmaxClassifier? _single;
 
     public ShopAdsRecognizer(RoutingKeywords keywords, IEnumerable<LabelledUtterance> examples, RecognizerOptions? options = null)
     {
-        options ??= RecognizerOptions.Default;
+        _options = options ??= RecognizerOptions.Default;
         _normalizer = options.UseSpellingAndPhrases
             ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases)
             : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>());
-        _classes = [.. BranchIds, NoneIntent];
-        _cues = AdsCues.From(keywords, _normalizer);
-        _cueGate = _cues.IsEmpty ? CueGate.Off : options.CueGate;
-        var classIndex = _classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        _cues = SignalWords.From(keywords.Cues, keywords, _normalizer);
+        _elsewhere = SignalWords.From(keywords.Elsewhere, keywords, _normalizer);
+        var classIndex = BranchIds.Append(NoneIntent).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
-        var training = examples.Select(e => (e, Weight: 1f)).ToList();
-        if (options.UseKeyPhrases) training.AddRange(keywords.AsUtterances().Select(e => (e, Weight: 1f)));
-        foreach (var (e, _) in training)
+        var training = examples.ToList();
+        if (options.UseKeyPhrases) training.AddRange(keywords.AsUtterances());
+        foreach (var e in training)
             if (!classIndex.ContainsKey(e.Branch)) throw new ArgumentException($"Unknown branch id '{e.Branch}' in \"{e.Text}\".", nameof(examples));
 
-        var tokenized = training.Select(t => (Tokens: _normalizer.Tokens(t.e.Text), t.e.Branch, t.Weight)).ToList();
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams);
+        var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3);
         var samples = tokenized
-            .Select(t => (X: _features.Vectorize(t.Tokens), Y: classIndex[t.Branch], t.Weight))
+            .Select(t => (X: Vectorize(t.Tokens), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
             .ToList();
-        _classifier = new SoftmaxClassifier(samples, _classes.Length, _features.Dimension);
+        var none = classIndex[NoneIntent];
+        // The classifiers are independent (each has its own seeded SGD): trained side by side to halve start-up time.
+        SoftmaxClassifier? scope = null, branches = null, single = null;
+        var dimension = _features.Dimension;
+        var separate = options.SeparateScopeModel;
+        Parallel.Invoke(
+            () => scope = separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y == none ? 0 : 1, 1f)).ToList(), 2, dimension) : null,
+            () => branches = separate ? new SoftmaxClassifier(samples.Where(s => s.Y != none).Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count, dimension) : null,
+            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count + 1, dimension) : null);
+        (_scope, _branches, _single) = (scope, branches, single);
     }
 
-    /// <summary>Builds the recognizer from seeds/routing-examples.tsv and seeds/routing-keywords.json, plus extra phrases (e.g. flow titles).</summary>
-    public static ShopAdsRecognizer FromSeeds(string seedsDirectory, IEnumerable<LabelledUtterance>? extra = null, RecognizerOptions? options = null)
+    /// <summary>What the flows' first questions accept as an answer given in the first message (<see cref="RouteResult.StartChoice"/>).</summary>
+    public FirstAnswers Answers { get; init; } = FirstAnswers.None;
+
+    /// <summary>The features of a message: its words, then two learned signals: a Shop Ads cue, another ad platform.</summary>
+    private SparseVector Vectorize(IReadOnlyList<string> tokens)
     {
-        var keywords = RoutingSeeds.ReadKeywords(Path.Combine(seedsDirectory, RoutingSeeds.KeywordsFile));
-        var examples = RoutingSeeds.ReadUtterances(Path.Combine(seedsDirectory, RoutingSeeds.ExamplesFile));
-        return new ShopAdsRecognizer(keywords, extra is null ? examples : examples.Concat(extra), options);
+        var elsewhere = _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens);
+        var tiktok = false;
+        foreach (var t in tokens) if (t == "tiktok") { tiktok = true; break; }
+        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok];
+        return _features.Vectorize(tokens, signals);
     }
 
     /// <summary>Recognises one message. Never throws on any text (null, empty, emoji, very long, markup).</summary>
@@ -79,26 +108,42 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
         var clean = TextNormalizer.Sanitize(text);
         // Tokens come from the same truncated text: a 100 KB message costs no more than 2,000 characters.
         var tokens = _normalizer.Tokens(clean);
-        var x = _features.Vectorize(tokens);
+        var x = Vectorize(tokens);
         if (x.Indices.Length == 0)
             return new RouteResult(NoneIntent, 0, [], Confidence.Low, clean);
 
-        Span<double> p = stackalloc double[_classes.Length];
-        _classifier.Probabilities(x, p);
+        // p: the branches, then "none"; from the two-stage design, the single classifier, or their average.
+        Span<double> p = stackalloc double[BranchIds.Count + 1];
+        if (_scope is not null && _branches is not null)
+        {
+            Span<double> scope = stackalloc double[2];
+            _scope.Probabilities(x, scope);
+            _branches.Probabilities(x, p[..BranchIds.Count]);
+            for (var c = 0; c < BranchIds.Count; c++) p[c] *= scope[1];
+            p[BranchIds.Count] = scope[0];
+        }
+        if (_single is not null)
+        {
+            Span<double> single = stackalloc double[BranchIds.Count + 1];
+            _single.Probabilities(x, single);
+            var both = _scope is not null;
+            for (var c = 0; c < p.Length; c++) p[c] = both ? (p[c] + single[c]) / 2 : single[c];
+        }
+        var pNone = p[BranchIds.Count];
         var alternatives = new BranchScore[BranchIds.Count];
-        for (var c = 0; c < alternatives.Length; c++) alternatives[c] = new BranchScore(_classes[c], p[c]);
+        for (var c = 0; c < alternatives.Length; c++) alternatives[c] = new BranchScore(BranchIds[c], p[c]);
         Array.Sort(alternatives, (a, b) => b.Score.CompareTo(a.Score));
-        var pNone = p[_classes.Length - 1];
-        var top = alternatives[0];
+        var (top, second) = (alternatives[0], alternatives[1]);
 
-        var band = top.Score <= pNone || top.Score < MediumThreshold ? Confidence.Low
-            : top.Score >= HighThreshold && tokens.Count >= MinWordsForHigh ? Confidence.High
-            : Confidence.Medium;
-        // Shop, account or TikTok words alone ("boutique", "compte", "vidéo") do not make a Shop Ads question.
-        // Unless the model is all but certain ("comment lier ma boutique"): then the seller is offered the topic, not sent it.
-        if (band != Confidence.Low && _cueGate != CueGate.Off && !_cues.AnyIn(tokens))
-            band = _cueGate == CueGate.Reject && top.Score < NoCueSuggestThreshold ? Confidence.Low : Confidence.Medium;
-        return new RouteResult(band == Confidence.Low ? NoneIntent : top.Branch, top.Score, alternatives, band, clean);
+        var outOfScope = _scope is null ? top.Score <= pNone : pNone >= ScopeThreshold;
+        // Shop, account or TikTok words alone ("boutique", "compte", "vidéo") do not make a Shop Ads question (ablation only).
+        if (_options.CueGate == CueGate.Reject && !_cues.AnyIn(tokens)) outOfScope = true;
+        if (outOfScope || top.Score < MediumThreshold)
+            return new RouteResult(NoneIntent, top.Score, alternatives, Confidence.Low, clean);
+
+        var clarify = second.Score >= ClarifyRatio * top.Score ? new Clarification(top.Branch, second.Branch) : null;
+        var band = top.Score >= HighThreshold && clarify is null && tokens.Count >= MinWordsForHigh ? Confidence.High : Confidence.Medium;
+        return new RouteResult(top.Branch, top.Score, alternatives, band, clean) { Clarify = clarify, StartChoice = Answers.Find(top.Branch, clean) };
     }
 
     /// <summary>All class probabilities, "none" included (for RecognizerResult.Intents and evaluation).</summary>
@@ -141,18 +186,24 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 }
 
 /// <summary>Knobs used only to measure what each part of the recognizer brings (docs/recognizer.md).</summary>
-public sealed record RecognizerOptions(bool UseCharNgrams = true, bool UseKeyPhrases = true, bool UseSpellingAndPhrases = true, CueGate CueGate = CueGate.Reject)
+public sealed record RecognizerOptions(
+    bool UseCharNgrams = true,
+    bool UseKeyPhrases = true,
+    bool UseSpellingAndPhrases = true,
+    bool UseCueFeature = true,
+    bool UseElsewhereFeature = true,
+    bool SeparateScopeModel = false,
+    bool SingleModel = true,
+    CueGate CueGate = CueGate.Off)
 {
     public static readonly RecognizerOptions Default = new();
 }
 
-/// <summary>What happens to a message that has no Shop Ads cue word (seeds/routing-keywords.json "cues").</summary>
+/// <summary>The former rule on messages with no Shop Ads cue word (seeds/routing-keywords.json "cues"), kept for the ablations.</summary>
 public enum CueGate
 {
-    /// <summary>The classifier alone decides.</summary>
+    /// <summary>The models alone decide (the cue is one of their features).</summary>
     Off,
-    /// <summary>Never High: at most the "Vouliez-vous dire… ?" card.</summary>
-    CapAtMedium,
-    /// <summary>Out of scope.</summary>
+    /// <summary>A message with no cue word is out of scope, whatever the models say.</summary>
     Reject,
 }

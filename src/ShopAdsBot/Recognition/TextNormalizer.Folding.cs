@@ -70,33 +70,43 @@ public sealed partial class TextNormalizer
     }
 
     /// <summary>Edit distance counting an adjacent swap as one edit ("bouitque" is one edit from "boutique").</summary>
+    /// <remarks>
+    /// Optimal string alignment with three rolling rows (the swap looks two rows back) instead of a full matrix, on the
+    /// stack for words and short answers: called for every choice of a prompt on every typed answer.
+    /// </remarks>
     public static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        var width = b.Length + 1;
+        var rows = width * 3 <= 768 ? stackalloc int[width * 3] : new int[width * 3];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
                 }
             }
+
+            // Roll: the oldest row is reused as the next current one.
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     /// <summary>How many typos a word of this length may carry and still count as meant: none for short words.</summary>

@@ -60,10 +60,8 @@ public class RoutingTests
     }
 
     [Theory]
-    [InlineData("how do I connect my shop", "en-US")] // no ads word: offered, never begun
     [InlineData("BC", "fr-FR")]
-    [InlineData("campagne", "fr-FR")]
-    [InlineData("ads", "en-US")]
+    [InlineData("pub", "fr-FR")]
     public async Task APlausibleGuessAtTheMenuOffersUpToThreeTopicsThatWork(string message, string locale)
     {
         var client = new BotTestClient(locale);
@@ -84,6 +82,37 @@ public class RoutingTests
         var none = card.SubmitActions().Single(a => (string?)a["data"]?["command"] == "menu");
         Assert.Equal(Text(locale, "noneOfThese"), (string?)none["title"]);
         Assert.Contains(Text(locale, "menuTitle"), (await client.ClickAsync((Newtonsoft.Json.Linq.JObject)none["data"]!)).SingleCard().AllText());
+    }
+
+    [Theory]
+    [InlineData("problème de business center", "ads-manager-not-connected", "bc-access-required")]
+    [InlineData("campagne", "create-ad", "underperforming")]
+    public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string first, string second)
+    {
+        var client = new BotTestClient("fr-FR");
+        var card = (await client.SendTextAsync(message)).SingleCard();
+
+        Assert.Contains(Text("fr-FR", "clarifyTitle"), card.AllText());
+        var offered = card.SubmitActions().Select(a => a["data"]!).Where(d => (string?)d["flow"] == "menu").Select(d => (string)d["choice"]!).ToList();
+        Assert.Equal([first, second], offered.Order());
+        AssertNode((await client.ClickAsync(card.Button(second))).LastCard(), second, Catalog.Flow(second).Start, "fr-FR");
+    }
+
+    [Theory]
+    [InlineData("ma boutique est aux États-Unis et je ne trouve pas l'onglet Annonces", "fr-FR", "ads-tab-missing", "us-shop")]
+    [InlineData("I can't find the Ads tab, my shop is in the US", "en-US", "ads-tab-missing", "us-shop")]
+    [InlineData("notre ancienne agence a toujours notre boutique dans son BC, erreur autorisation admin", "fr-FR", "bc-admin-permission", "ex-partner")]
+    [InlineData("comment créer une pub pour mon live", "fr-FR", "create-ad", "live")]
+    public async Task WhatTheSellerAlreadySaidSkipsTheFirstQuestionAndSaysSoInOneLine(string message, string locale, string branch, string choiceId)
+    {
+        var client = new BotTestClient(locale);
+        var replies = await client.SendTextAsync(message);
+
+        var flow = Catalog.Flow(branch);
+        var choice = flow.FindNode(flow.Start)!.Choices.Single(c => c.Id == choiceId);
+        Assert.Equal(Text(locale, "routedTo", ("title", flow.Title.Get(locale[..2]))), replies[0].Text);
+        Assert.Equal(Text(locale, "startedAtAnswer", ("answer", choice.Title.Get(locale[..2]))), replies[1].Text);
+        AssertNode(replies.SingleCard(), branch, choice.Next, locale);
     }
 
     [Theory]

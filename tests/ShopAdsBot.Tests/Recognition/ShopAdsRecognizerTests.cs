@@ -79,17 +79,20 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
         Assert.NotEqual(Confidence.Low, result.Confidence);
     }
 
-    [Fact]
-    public void WithoutTheCueGateShopWordsCanCarryABranchAndCappingKeepsThemBelowHigh()
+    [Theory]
+    // A clear description of an in-scope situation, without any Shop Ads cue word: the former gate rejected these.
+    [InlineData("comment relier ma boutique, j'ai accès au centre des vendeurs", "connect-shop")]
+    [InlineData("mes produits sont encore en brouillon et ça bloque", "shop-not-ready")]
+    [InlineData("I work for the shop but I don't have the seller center login, how do we link the shop", "connect-shop")]
+    public void TheCueIsAWeighedSignalNotAGate(string text, string branch)
     {
-        const string text = "je veux fermer ma boutique tiktok shop définitivement";
-        var keywords = fixture.Keywords;
+        var gated = fixture.Sources.Build(new RecognizerOptions(CueGate: CueGate.Reject)).Recognize(text);
+        Assert.Equal(Confidence.Low, gated.Confidence);
 
-        Assert.Equal(Confidence.Low, Recognizer.Recognize(text).Confidence);
-        var ungated = new ShopAdsRecognizer(keywords, fixture.Examples, new RecognizerOptions(CueGate: CueGate.Off)).Recognize(text);
-        Assert.NotEqual(Confidence.Low, ungated.Confidence);
-        var capped = new ShopAdsRecognizer(keywords, fixture.Examples, new RecognizerOptions(CueGate: CueGate.CapAtMedium)).Recognize(text);
-        Assert.Equal(Confidence.Medium, capped.Confidence);
+        var result = Recognizer.Recognize(text);
+
+        Assert.Equal(branch, result.TopIntent);
+        Assert.NotEqual(Confidence.Low, result.Confidence);
     }
 
     [Theory]
@@ -105,8 +108,8 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
     [InlineData("boutique", "campagne", false)]
     public void CueTyposAreOneEditAway(string word, string cue, bool expected)
     {
-        Assert.Equal(expected, AdsCues.WithinOneEdit(word, cue));
-        Assert.Equal(expected, AdsCues.WithinOneEdit(cue, word));
+        Assert.Equal(expected, SignalWords.WithinOneEdit(word, cue));
+        Assert.Equal(expected, SignalWords.WithinOneEdit(cue, word));
     }
 
     [Fact]
@@ -225,18 +228,15 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
         LabelledUtterance[] extra = [new("support-contact", "fr", "kwyjibo frobnicator"), new("support-contact", "en", "the kwyjibo frobnicator desk")];
         Assert.Equal(ShopAdsRecognizer.NoneIntent, Recognizer.Recognize(unseen).TopIntent);
 
-        var extended = ShopAdsRecognizer.FromSeeds(fixture.SeedsDirectory, extra, new RecognizerOptions(CueGate: CueGate.Off));
+        var extended = (fixture.Sources with { FlowTexts = [.. fixture.Sources.FlowTexts, .. extra] }).Build();
         Assert.Equal("support-contact", extended.Recognize(unseen).TopIntent);
-        // With the cue gate (the default), a message still needs a Shop Ads word to begin a branch: examples are not cues.
-        var gated = ShopAdsRecognizer.FromSeeds(fixture.SeedsDirectory, extra);
-        Assert.NotEqual(Confidence.High, gated.Recognize(unseen).Confidence);
-        Assert.Equal("support-contact", gated.Recognize("kwyjibo frobnicator pour mes pubs").TopIntent);
+        Assert.Equal("support-contact", extended.Recognize("kwyjibo frobnicator pour mes pubs").TopIntent);
     }
 
     [Fact]
     public void UnknownBranchInExtraPhrasesIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => ShopAdsRecognizer.FromSeeds(fixture.SeedsDirectory, [new("no-such-branch", "fr", "x")]));
+        Assert.Throws<ArgumentException>(() => (fixture.Sources with { FlowTexts = [new("no-such-branch", "fr", "x")] }).Build());
     }
 
     [Fact]

@@ -1,16 +1,17 @@
 namespace ShopAdsBot.Recognition;
 
 /// <summary>
-/// The canonical tokens that tie a message to Shop Ads. A token matches a cue exactly, or, for words of five letters
-/// or more, with one typo (a letter dropped, added, replaced or two swapped: "campagen", "rejte"). Immutable.
+/// A list of words whose presence is one learned feature of the recognizer: the Shop Ads cues (pub, campagne, BC...)
+/// and the words that place a message elsewhere (other ad platforms). A token matches a word exactly, or, for words of
+/// five letters or more, with one typo (a letter dropped, added, replaced or two swapped: "campagen", "pintrest"). Immutable.
 /// </summary>
-public sealed class AdsCues
+public sealed class SignalWords
 {
     private const int MinLengthForTypos = 5;
     private readonly HashSet<string> _exact;
     private readonly string[] _long;
 
-    public AdsCues(IEnumerable<string> canonicalTokens, IEnumerable<string>? surfaceForms = null)
+    public SignalWords(IEnumerable<string> canonicalTokens, IEnumerable<string>? surfaceForms = null)
     {
         _exact = canonicalTokens.Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
         // Typos are matched against the canonical tokens and the words that spell them ("annonce", "campaign"),
@@ -18,25 +19,26 @@ public sealed class AdsCues
         _long = _exact.Concat(surfaceForms ?? []).Where(t => t.Length >= MinLengthForTypos).Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The cues of seeds/routing-keywords.json, in canonical form, plus the spellings that rewrite to them.</summary>
-    public static AdsCues From(RoutingKeywords keywords, TextNormalizer normalizer)
+    /// <summary>The words of a keyword-file list, in canonical form, plus the spellings that rewrite to them.</summary>
+    public static SignalWords From(IEnumerable<string> words, RoutingKeywords keywords, TextNormalizer normalizer)
     {
-        var canonical = keywords.Cues.SelectMany(normalizer.Tokens).ToHashSet(StringComparer.Ordinal);
+        var canonical = words.SelectMany(normalizer.Tokens).ToHashSet(StringComparer.Ordinal);
         var surface = keywords.Spelling
             .Where(p => canonical.Contains(TextNormalizer.Fold(p.Value)))
             .Select(p => TextNormalizer.Fold(p.Key));
-        return new AdsCues(canonical, surface);
+        return new SignalWords(canonical, surface);
     }
 
     public bool IsEmpty => _exact.Count == 0;
 
     public bool AnyIn(IReadOnlyList<string> tokens)
     {
-        foreach (var t in tokens) if (_exact.Contains(t)) return true;
-        foreach (var t in tokens)
+        for (var t = 0; t < tokens.Count; t++) if (_exact.Contains(tokens[t])) return true;
+        for (var t = 0; t < tokens.Count; t++)
         {
-            if (t.Length < MinLengthForTypos) continue;
-            foreach (var cue in _long) if (WithinOneEdit(t, cue)) return true;
+            var token = tokens[t];
+            if (token.Length < MinLengthForTypos) continue;
+            foreach (var word in _long) if (WithinOneEdit(token, word)) return true;
         }
         return false;
     }

@@ -1,0 +1,77 @@
+using ShopAdsBot.Evaluation;
+using ShopAdsBot.Recognition;
+
+namespace ShopAdsBot.Benchmarks;
+
+/// <summary>The figures of docs/recognizer.md.</summary>
+internal static class Accuracy
+{
+    public static void Run(bool showErrors, bool ablation, bool testSet, bool markdown)
+    {
+        var sources = EvaluationData.ProductionSources();
+        Console.WriteLine($"Thresholds: High >= {ShopAdsRecognizer.HighThreshold}, Medium >= {ShopAdsRecognizer.MediumThreshold}, below = out of scope");
+        Print(RecognizerEvaluation.CrossValidate(sources), showErrors, markdown);
+        if (testSet)
+        {
+            // The test set is looked at once, for the final figures: never tune on what this prints (docs/recognizer.md).
+            var test = EvaluationData.TestSet();
+            Print(RecognizerEvaluation.Evaluate(sources.Build(), test, $"Test set ({test.Count} messages in seeds/{EvaluationData.TestFile}, production model)"), showErrors, markdown);
+        }
+        if (!ablation) return;
+        ThresholdSweep(RecognizerEvaluation.CrossValidatedOutcomes(sources));
+        foreach (var (name, options) in Variants)
+            Print(RecognizerEvaluation.CrossValidate(sources, options: options, title: "CV " + name), false, false);
+        // Typo robustness: the same cross-validation, with typos added to each held-out message.
+        foreach (var (name, options) in Variants.Take(4))
+            Print(RecognizerEvaluation.Score($"CV with typos added to the held-out fold, {name}",
+                RecognizerEvaluation.CrossValidatedOutcomes(sources, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false, false);
+    }
+
+    private static readonly (string Name, RecognizerOptions Options)[] Variants =
+    [
+        ("chosen model (one classifier with a none class, learned cue and other-platform signals)", RecognizerOptions.Default),
+        ("without the other-platform signal", new RecognizerOptions(UseElsewhereFeature: false)),
+        ("scope model + branch model (two-stage) averaged with the single classifier", new RecognizerOptions(SeparateScopeModel: true)),
+        ("chosen model + the former cue gate (no cue word = out of scope)", new RecognizerOptions(CueGate: CueGate.Reject)),
+        ("without the cue signal", new RecognizerOptions(UseCueFeature: false)),
+        ("scope model + branch model (two-stage) only", new RecognizerOptions(SeparateScopeModel: true, SingleModel: false)),
+        ("one classifier with a none class + cue gate, no signals (the model before issue #16)", new RecognizerOptions(UseCueFeature: false, UseElsewhereFeature: false, CueGate: CueGate.Reject)),
+        ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)),
+        ("without key phrases", new RecognizerOptions(UseKeyPhrases: false)),
+        ("without spelling/phrase rewriting", new RecognizerOptions(UseSpellingAndPhrases: false)),
+    ];
+
+    /// <summary>How the decisions would change with other thresholds (cross-validated outcomes of the chosen model only).</summary>
+    private static void ThresholdSweep(IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> outcomes)
+    {
+        // Scope rule: 0 = "none" is the most probable class (the chosen rule); otherwise P(none) at or above this is out of scope.
+        Console.WriteLine("Threshold sweep on cross-validated outcomes: scope rule (0 = none most probable), medium, clarify ratio -> top-1 (accepted, first choice), OOS rejected, clarified, top-2 when clarified");
+        foreach (var scope in new[] { 0, 0.3, 0.4, 0.5, 0.6 })
+        foreach (var medium in new[] { 0.1, 0.15, 0.2, 0.25, 0.3 })
+        foreach (var ratio in new[] { 0.35, 0.45, 0.55, 0.65 })
+        {
+            int inScope = 0, top1 = 0, oos = 0, rejected = 0, clarified = 0, clarifiedRight = 0;
+            foreach (var (gold, got) in outcomes)
+            {
+                var alt = got.Alternatives;
+                var pNone = alt.Count == 0 ? 1 : 1 - alt.Sum(a => a.Score);
+                var accepted = alt.Count > 0 && (scope == 0 ? alt[0].Score > pNone : pNone < scope) && alt[0].Score >= medium;
+                var ask = accepted && alt[1].Score >= ratio * alt[0].Score;
+                if (ask) { clarified++; if (alt[0].Branch == gold.Branch || alt[1].Branch == gold.Branch) clarifiedRight++; }
+                if (gold.Branch == ShopAdsRecognizer.NoneIntent) { oos++; if (!accepted) rejected++; }
+                else { inScope++; if (accepted && alt[0].Branch == gold.Branch) top1++; }
+            }
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {scope,4:F2} {medium,4:F2} {ratio,4:F2}  top-1 {(double)top1 / inScope,6:P1}  rejected {(double)rejected / oos,6:P1}  clarified {(double)clarified / outcomes.Count,6:P1}  right among the two {(clarified == 0 ? 0 : (double)clarifiedRight / clarified),6:P1}"));
+        }
+        Console.WriteLine();
+    }
+
+    private static void Print(AccuracyReport report, bool showErrors, bool markdown)
+    {
+        Console.WriteLine(report);
+        if (markdown) Console.WriteLine(report.ToMarkdown());
+        if (showErrors) foreach (var e in report.Errors) Console.WriteLine("    " + e);
+        Console.WriteLine();
+    }
+}

@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 using ShopAdsBot.Benchmarks;
 using ShopAdsBot.Recognition;
 
-// accuracy: cross-validated and hold-out figures. route: how each line of stdin is routed. bench: BenchmarkDotNet (speed, build cost).
+// accuracy: cross-validated and hold-out figures. route: how each line of stdin is routed. bench: BenchmarkDotNet (speed,
+// build cost, whole turns). state: the stored state's size along a conversation.
 var command = args.FirstOrDefault() ?? "accuracy";
 switch (command)
 {
@@ -24,10 +25,14 @@ switch (command)
         return 0;
     case "bench":
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-        BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks)], config, args.Skip(1).ToArray());
+        BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks), typeof(TurnBenchmarks)], config, args.Skip(1).ToArray());
+        return 0;
+    case "state":
+        // The bytes of a conversation's stored state after each turn of a branch walked in process.
+        await StateSize.PrintAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args] | state");
         return 2;
 }
 

@@ -1,4 +1,5 @@
 using BotDialogs;
+using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -22,6 +23,7 @@ public class MainDialog : ComponentDialog
     private readonly ContentCatalog content;
     private readonly BotReplies replies;
     private readonly IBranchRecognizer recognizer;
+    private readonly NodeChoices choices;
 
     public MainDialog(ContentCatalog content, BotReplies replies, IBranchRecognizer recognizer)
         : base(nameof(MainDialog))
@@ -29,12 +31,13 @@ public class MainDialog : ComponentDialog
         this.content = content;
         this.replies = replies;
         this.recognizer = recognizer;
+        choices = new NodeChoices(content);
 
         foreach (var flow in content.Flows.Values)
         {
             AddDialog(new FlowDialog(flow, content, replies));
         }
-        AddDialog(new CardChoicePrompt(PromptIds.Choice, NodeCard));
+        AddDialog(new CardChoicePrompt(PromptIds.Choice, NodeCard, ChoicesOf));
         AddDialog(new CardConfirmPrompt(PromptIds.Confirm, NodeCard));
     }
 
@@ -66,6 +69,10 @@ public class MainDialog : ComponentDialog
         FlowPosition.From(options.Validations) is { } position && FindNode(position) is { } node
             ? replies.NodeCard(content.Flow(position.Branch), node, BotLanguage.Of(turnContext), isRetry)
             : null;
+
+    /// <summary>The choices, with titles and synonyms, of the node a prompt's options name (they store only the ids).</summary>
+    private IList<Choice>? ChoicesOf(PromptOptions options) =>
+        FlowPosition.From(options.Validations) is { } position ? choices.For(position) : null;
 
     private FlowNode? FindNode(FlowPosition position) =>
         content.Flows.GetValueOrDefault(position.Branch)?.FindNode(position.Node);
@@ -217,7 +224,7 @@ public class MainDialog : ComponentDialog
             return false;
         }
         return node.IsQuestion
-            ? ChoiceRecognizer.Recognize(input, FlowDialog.ChoicesOf(node)) != null
+            ? ChoiceRecognizer.Recognize(input, choices.For(position) ?? []) != null
             : ConfirmRecognizer.Recognize(input) != null;
     }
 

@@ -30,7 +30,7 @@ public sealed class InProcessBot : IAsyncDisposable
             .Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        collection.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         collection.AddShopAdsBot(configuration);
         services = collection.BuildServiceProvider();
         adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>();

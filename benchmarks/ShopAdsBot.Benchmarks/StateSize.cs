@@ -20,9 +20,13 @@ internal static class StateSize
         {
             var (status, body) = await bot.PostAsync(activity);
             var state = await bot.StoredStateAsync(conversation);
-            Console.WriteLine($"{name,-32} HTTP {status}, reply {body.Length,6} chars, stored state {System.Text.Encoding.UTF8.GetByteCount(state),6} bytes");
+            var parts = string.Join(", ", Newtonsoft.Json.Linq.JObject.Parse(state).Properties().Where(p => p.Name != "$type")
+                .Select(p => $"{p.Name} {Bytes(p.Value.ToString(Newtonsoft.Json.Formatting.None))}"));
+            Console.WriteLine($"{name,-30} HTTP {status}, reply {Bytes(body),6} B, stored state {Bytes(state),6} B ({parts})");
         }
         Console.WriteLine();
         Console.WriteLine(await bot.StoredStateAsync(conversation));
     }
+
+    private static int Bytes(string text) => System.Text.Encoding.UTF8.GetByteCount(text);
 }

@@ -27,12 +27,16 @@ switch (command)
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
         BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks), typeof(TurnBenchmarks)], config, args.Skip(1).ToArray());
         return 0;
+    case "turns":
+        // turns <kind> <count>: that many turns in process (each after its own preparation), to profile.
+        await TurnBenchmarks.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     case "state":
         // The bytes of a conversation's stored state after each turn of a branch walked in process.
         await StateSize.PrintAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args] | state");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count>");
         return 2;
 }
 

@@ -1,6 +1,6 @@
 // ShopAdsBot in Azure: one resource group holding the web app that runs the bot, the bot's identity (a user-assigned
 // managed identity, so no password exists anywhere), the Azure Bot registration with its Teams and Direct Line channels,
-// the blob container for conversation state, and Application Insights.
+// the blob container for conversation state, and Application Insights with the Insights workbook.
 // Deploy: az deployment group create -g <group> -f main.bicep -p @main.parameters.json (see docs/deploy.md).
 
 @description('Short lowercase name used to derive every resource name (letters and digits, 3 to 11 characters).')
@@ -30,6 +30,17 @@ param botSku string = 'F0'
 
 @description('Name shown for the bot in Teams and the Azure portal.')
 param botDisplayName string = 'ShopAdsBot'
+
+@description('Key for the /insights page and API (Insights:AdminKey). Empty: /insights answers 404; the workbook in Application Insights is the dashboard.')
+@secure()
+param insightsAdminKey string = ''
+
+@description('Where the app keeps Insights events: Sqlite (a file on the app\'s persistent /home share, read by /insights; for one instance) or None (only Application Insights; choose it before scaling out, since instances must not share one SQLite file).')
+@allowed([
+  'Sqlite'
+  'None'
+])
+param insightsKind string = 'Sqlite'
 
 @description('Direct Line secret the web app exchanges for Web Chat tokens. Empty on the first deployment: read it afterwards with az bot directline show --with-secrets and pass it here (or set DirectLine__Secret) on every later deployment, because this template rewrites all app settings.')
 @secure()
@@ -69,6 +80,20 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+  }
+}
+
+// The Insights dashboard over every instance's custom events (docs/insights.md): the same charts as the app's /insights
+// page, as KQL in workbook.json, shown under the Application Insights resource (Workbooks).
+resource insightsWorkbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(appInsights.id, 'shopadsbot-insights-workbook')
+  location: location
+  kind: 'shared'
+  properties: {
+    displayName: 'ShopAdsBot Insights'
+    category: 'workbook'
+    sourceId: appInsights.id
+    serializedData: loadTextContent('workbook.json')
   }
 }
 
@@ -159,6 +184,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'DirectLine__Endpoint', value: directLineEndpoint }
         { name: 'DirectLine__EnableLocal', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        // /home survives restarts and deployments (wwwroot is replaced by each deployment).
+        { name: 'Insights__Kind', value: insightsKind }
+        { name: 'Insights__SqlitePath', value: '/home/data/insights.db' }
+        { name: 'Insights__AdminKey', value: insightsAdminKey }
       ]
     }
   }

@@ -1,6 +1,7 @@
 using ShopAdsBot.Channels.WebChat;
 using ShopAdsBot.Content;
 using ShopAdsBot.Hosting;
+using ShopAdsBot.Insights;
 
 // `dotnet run --project src/ShopAdsBot -- diagrams` regenerates dialogs/README.md (the flow diagrams) and exits.
 if (args.FirstOrDefault() == "diagrams")
@@ -22,6 +23,7 @@ var app = builder.Build();
 app.UsePageSecurityHeaders();
 app.MapShopAdsBot();
 app.MapWebChatChannel();
+app.MapInsights();
 app.Run();
 
 /// <summary>Entry point, public so that tests can host the real app with WebApplicationFactory.</summary>

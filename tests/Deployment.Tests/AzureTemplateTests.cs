@@ -175,6 +175,46 @@ public sealed class AzureTemplateTests
         Assert.All(["webAppName", "webAppUrl", "webAppHostName", "botName", "botAppId"], name => Assert.True(outputs.ContainsKey(name), name));
     }
 
+    [Fact]
+    public void An_Insights_workbook_shows_the_custom_events_of_the_Application_Insights_resource()
+    {
+        var workbook = Resource("Microsoft.Insights/workbooks");
+        var properties = workbook["properties"]!;
+
+        Assert.Equal("workbook", properties["category"]!.GetValue<string>());
+        Assert.Equal("ShopAdsBot Insights", properties["displayName"]!.GetValue<string>());
+        Assert.Contains("Microsoft.Insights/components", properties["sourceId"]!.GetValue<string>());
+        Assert.StartsWith("[guid(", workbook["name"]!.GetValue<string>()); // a workbook's name must be a GUID
+
+        // serializedData is workbook.json, inlined by loadTextContent into a template variable.
+        var reference = properties["serializedData"]!.GetValue<string>();
+        var variable = reference["[variables('".Length..^"')]".Length];
+        var data = JsonNode.Parse(Template["variables"]![variable]!.GetValue<string>())!;
+        Assert.Equal("Notebook/1.0", data["version"]!.GetValue<string>());
+        var queries = data["items"]!.AsArray()
+            .Select(i => i!["content"]?["query"]?.GetValue<string>())
+            .OfType<string>()
+            .ToList();
+        // The page's charts as KQL over customEvents: every event of the vocabulary (docs/insights.md), and the SDK's messages.
+        foreach (var name in new[] { "ConversationStarted", "BranchStarted", "AnswerRated", "Escalated", "NotUnderstood", "SuggestionOffered", "BotMessageReceived" })
+        {
+            Assert.Contains(queries, q => q.StartsWith("customEvents", StringComparison.Ordinal) && q.Contains($"'{name}'", StringComparison.Ordinal));
+        }
+        Assert.All(queries, q => Assert.StartsWith("customEvents", q));
+    }
+
+    [Fact]
+    public void Web_app_keeps_Insights_on_its_persistent_share_and_takes_the_admin_key_as_a_secret()
+    {
+        var settings = Resource("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]!.GetValue<string>());
+
+        Assert.Equal("[parameters('insightsKind')]", settings["Insights__Kind"]);
+        Assert.StartsWith("/home/", settings["Insights__SqlitePath"]);
+        Assert.Equal("[parameters('insightsAdminKey')]", settings["Insights__AdminKey"]);
+        Assert.Equal("securestring", Template["parameters"]!["insightsAdminKey"]!["type"]!.GetValue<string>());
+    }
+
     private static JsonNode Resource(string type) => Assert.Single(Resources(type));
 
     private static List<JsonNode> Resources(string type) =>
@@ -187,7 +227,7 @@ public sealed class AzureTemplateTests
 
         public TemplateCopy()
         {
-            foreach (var file in new[] { "main.bicep", "main.json", "build.sh", "BicepCli.proj" })
+            foreach (var file in new[] { "main.bicep", "main.json", "build.sh", "BicepCli.proj", "workbook.json" })
             {
                 File.Copy(Path.Combine(RepoPaths.Azure, file), Path.Combine(_directory, file));
             }

@@ -1,6 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
@@ -11,7 +11,8 @@ using Microsoft.Playwright;
 namespace ShopAdsBot.BrowserTests;
 
 /// <summary>
-/// The real host on Kestrel on a free loopback port, and Debian's chromium driven by Playwright.
+/// The real host on Kestrel on a loopback port of its own (port 0: Kestrel binds it, the fixture reads it back), with its
+/// conversation state in a temp file, and Debian's chromium driven by Playwright.
 /// Every request the browser makes is recorded, to prove none leaves the machine.
 /// </summary>
 public abstract class BrowserFixture : IAsyncLifetime
@@ -19,22 +20,26 @@ public abstract class BrowserFixture : IAsyncLifetime
     private readonly HostFactory _host;
     private IPlaywright? _playwright;
 
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("browser-state-");
+
     protected BrowserFixture(Action<IServiceCollection>? services, IDictionary<string, string?>? settings = null)
     {
-        Port = FreePort();
-        _host = new HostFactory(Port, services, settings);
+        _host = new HostFactory(Path.Combine(_state.FullName, "conversation-state.db"), services, settings);
     }
 
-    public int Port { get; }
-
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    /// <summary>http://127.0.0.1:{the port Kestrel bound}, once started.</summary>
+    public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The running host's services (e.g. the Insights queue, to wait for its writer).</summary>
+    public IServiceProvider Services => _host.Services;
 
     public async Task InitializeAsync()
     {
         _host.UseKestrel();
         _host.StartServer();
+        BaseUrl = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -50,6 +55,12 @@ public abstract class BrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
         await _host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _host.InsightsPath, _host.InsightsPath + "-wal", _host.InsightsPath + "-shm" })
+        {
+            File.Delete(file);
+        }
+        _state.Delete(recursive: true);
     }
 
     /// <summary>
@@ -93,22 +104,21 @@ public abstract class BrowserFixture : IAsyncLifetime
         return Path.Combine(artifacts, fileName);
     }
 
-    private static int FreePort()
+    private sealed class HostFactory(string sqlitePath, Action<IServiceCollection>? services, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        /// <summary>Each host records Insights in a temporary file of its own, never in the repository.</summary>
+        public string InsightsPath { get; } = Path.Combine(Path.GetTempPath(), $"shopadsbot-insights-{Guid.NewGuid():N}.db");
 
-    private sealed class HostFactory(int port, Action<IServiceCollection>? services, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
-    {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            // appsettings.json binds localhost:3978; the tests take their own port so they never clash with a running bot.
+            // appsettings.json binds localhost:3978: port 0 lets the OS choose a free port at bind time, so tests never
+            // clash with a running bot nor with each other (no port is picked first and released, for another to take).
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
+                ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+                ["Storage:SqlitePath"] = sqlitePath,
+                ["Insights:SqlitePath"] = InsightsPath,
             }.Concat(settings ?? new Dictionary<string, string?>())));
             if (services is not null)
             {

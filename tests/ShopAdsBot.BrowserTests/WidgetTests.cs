@@ -86,7 +86,7 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         // One conversation for the whole visit, and a reload keeps it too.
         Assert.Equal(1, ConversationsStarted(requests));
         await page.ReloadAsync();
-        await Expect(CardText(ChatView(page), answerTitle)).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), answerTitle)).ToBeVisibleAsync(FirstCardPatience);
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToBeVisibleAsync(Patience);
         Assert.Equal(1, ConversationsStarted(requests));
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
@@ -119,9 +119,32 @@ public class WidgetTests(WidgetFixture fixture) : IClassFixture<WidgetFixture>
         await ChatView(page).Locator("[data-id='webchat-sendbox-input']").PressAsync("Enter");
         await Expect(CardText(ChatView(page), SeedContent.MenuString("menuTitle", "fr"))).ToBeVisibleAsync(Patience);
         await page.Locator("#other-page").ClickAsync();
-        await Expect(CardText(ChatView(page), SeedContent.MenuString("menuTitle", "fr"))).ToBeVisibleAsync(Patience);
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("menuTitle", "fr"))).ToBeVisibleAsync(FirstCardPatience);
         await Expect(CardText(ChatView(page), Question("ask-situation"))).ToHaveCountAsync(0);
         Assert.Equal(2, ConversationsStarted(requests));
+        WebChatPageTests.AssertNothingLeftTheMachine(requests);
+    }
+
+    [Fact]
+    public async Task TheSnippetsOptionsOpenThePanelOnTheLeftInEnglish()
+    {
+        var (page, requests) = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.OptionsSite.Page(1));
+
+        // data-open="true": open without a click; data-lang="en": an English conversation; data-position="left".
+        await Expect(Launcher(page)).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 20_000 });
+        await Expect(Launcher(page)).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Chat with ShopAdsBot"));
+        await Expect(CardText(ChatView(page), SeedContent.MenuString("welcomeTitle", "en"))).ToBeVisibleAsync(FirstCardPatience);
+        var launcher = await Launcher(page).BoundingBoxAsync();
+        var panel = await page.Locator("#shopadsbot-frame").BoundingBoxAsync();
+        Assert.True(launcher!.X < 100 && panel!.X < 100, $"launcher at x={launcher.X}, panel at x={panel?.X}");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("widget-options-left-en.png") });
+
+        // Closed by the visitor, it stays closed on the next page despite data-open.
+        await Launcher(page).ClickAsync();
+        await page.Locator("#other-page").ClickAsync();
+        await Expect(Launcher(page)).ToBeVisibleAsync();
+        await Expect(Launcher(page)).ToHaveAttributeAsync("aria-expanded", "false");
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
     }
 

@@ -11,17 +11,13 @@ namespace ShopAdsBot.Bots;
 
 /// <summary>
 /// The bot (DialogAndWelcomeBot of the samples, on TeamsActivityHandler): welcomes people, runs the main dialog on
-/// every message with its state in ConversationState, and saves state at the end of every turn.
+/// every message with its state in ConversationState. StateFirstMiddleware saves that state once the whole turn has run
+/// (middleware included) and only then sends the replies: a turn that two messages raced is run again, not lost nor
+/// answered twice.
 /// </summary>
 public class ShopAdsSupportBot(ConversationState conversationState, MainDialog mainDialog, BotReplies replies, ConversationLanguage language) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
-
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-    }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed partial class MenuDefinition
         "welcomeTitle", "welcomeIntro", "welcomeTopicsHeading", "menuTitle", "menuPrompt", "resolvedQuestion",
         "yes", "no", "backToMenu", "openHelp", "resolvedThanks", "escalationIntro", "lastResort", "notUnderstood",
         "tooManyAttempts", "outOfScope", "didYouMeanTitle", "noneOfThese", "routedTo", "staleClick", "recovered",
-        "cancelled", "restarted", "help", "errorMessage", "conflictMessage", "teamIntro", "fallbackMenu",
+        "cancelled", "restarted", "help", "errorMessage", "storageErrorMessage", "conflictMessage", "teamIntro", "fallbackMenu",
         "answeredWith", "resumeQuestion", "resumeContinue", "resumeStartOver", "eraseQuestion", "eraseYes", "eraseNo", "erased", "eraseKept",
     ];
 

@@ -3,6 +3,7 @@ using BotDialogs.Choices;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs.Prompts;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Insights;
 
 namespace ShopAdsBot.Dialogs;
 
@@ -18,13 +19,15 @@ public class FlowDialog : WaterfallDialog
     private readonly FlowDefinition flow;
     private readonly ContentCatalog content;
     private readonly BotReplies replies;
+    private readonly InsightsRecorder insights;
 
-    public FlowDialog(FlowDefinition flow, ContentCatalog content, BotReplies replies)
+    public FlowDialog(FlowDefinition flow, ContentCatalog content, BotReplies replies, InsightsRecorder insights)
         : base(flow.Id)
     {
         this.flow = flow;
         this.content = content;
         this.replies = replies;
+        this.insights = insights;
         AddStep(ShowNodeStepAsync);
         AddStep(FollowAnswerStepAsync);
     }
@@ -59,6 +62,12 @@ public class FlowDialog : WaterfallDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
+        if (step.Result is bool resolved)
+        {
+            // « Cela a-t-il résolu votre problème ? » answered: the loop that tells which answers fail.
+            insights.AnswerRated(step.Context, flow.Id, node.Id, resolved);
+        }
+
         switch (step.Result)
         {
             case FoundChoice found when node.IsQuestion && node.Choices.FirstOrDefault(c => c.Id == found.Value) is { } choice:
@@ -73,6 +82,7 @@ public class FlowDialog : WaterfallDialog
 
             case false when flow.Id != ContentCatalog.SupportBranchId:
                 // No remedy left in this branch: escalate to the support-contact answer.
+                insights.Escalated(step.Context, flow.Id, node.Id);
                 await step.Context.SendActivityAsync(replies.Text("escalationIntro", language), cancellationToken);
                 var support = content.Flow(ContentCatalog.SupportBranchId);
                 return await ContinueAtAsync(step, support.Id, support.Start, cancellationToken);

@@ -7,6 +7,7 @@ using ShopAdsBot.Cards;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs.Input;
 using ShopAdsBot.Dialogs.Prompts;
+using ShopAdsBot.Insights;
 using ShopAdsBot.Localization;
 using ShopAdsBot.Recognition;
 
@@ -24,18 +25,20 @@ public class MainDialog : ComponentDialog
     private readonly BotReplies replies;
     private readonly IBranchRecognizer recognizer;
     private readonly NodeChoices choices;
+    private readonly InsightsRecorder insights;
 
-    public MainDialog(ContentCatalog content, BotReplies replies, IBranchRecognizer recognizer)
+    public MainDialog(ContentCatalog content, BotReplies replies, IBranchRecognizer recognizer, InsightsRecorder insights)
         : base(nameof(MainDialog))
     {
         this.content = content;
         this.replies = replies;
         this.recognizer = recognizer;
         choices = new NodeChoices(content);
+        this.insights = insights;
 
         foreach (var flow in content.Flows.Values)
         {
-            AddDialog(new FlowDialog(flow, content, replies));
+            AddDialog(new FlowDialog(flow, content, replies, insights));
         }
         AddDialog(new CardChoicePrompt(PromptIds.Choice, NodeCard, ChoicesOf));
         AddDialog(new CardConfirmPrompt(PromptIds.Confirm, NodeCard));
@@ -154,7 +157,7 @@ public class MainDialog : ComponentDialog
         {
             // The menu, the welcome card and the suggestions work at any time: they begin the chosen branch.
             return content.Flows.ContainsKey(stamp.Choice)
-                ? await BeginBranchAsync(innerDc, stamp.Choice, cancellationToken)
+                ? await BeginBranchAsync(innerDc, stamp.Choice, BranchVia.Menu, null, cancellationToken)
                 : await ShowMenuAsync(context, language, cancellationToken);
         }
 
@@ -174,6 +177,7 @@ public class MainDialog : ComponentDialog
         {
             // No flow is active any more: pick the conversation up again at that card's step.
             await innerDc.CancelAllDialogsAsync(cancellationToken);
+            insights.BranchStarted(context, flow.Id, BranchVia.Resume);
             return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, stamp.Node), cancellationToken);
         }
         return await ShowMenuAsync(context, language, cancellationToken);
@@ -195,7 +199,12 @@ public class MainDialog : ComponentDialog
         {
             var title = content.Flow(route.TopIntent).Title.Get(language);
             await context.SendActivityAsync(replies.Text("routedTo", language, ("title", title)), cancellationToken);
-            return await BeginBranchAsync(innerDc, route.TopIntent, cancellationToken);
+            return await BeginBranchAsync(innerDc, route.TopIntent, BranchVia.Text, route.Score, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            insights.NotUnderstood(context, text, route);
         }
 
         if (position != null)
@@ -207,6 +216,7 @@ public class MainDialog : ComponentDialog
         if (route.Confidence == Confidence.Medium)
         {
             var top = route.Alternatives.Take(3).Select(a => a.Branch).ToList();
+            await insights.SuggestionOfferedAsync(context, top, cancellationToken);
             await context.SendActivityAsync(replies.Suggestions(top, language), cancellationToken);
             return Done;
         }
@@ -228,10 +238,11 @@ public class MainDialog : ComponentDialog
             : ConfirmRecognizer.Recognize(input) != null;
     }
 
-    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, string via, double? score, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         var flow = content.Flow(branch);
+        insights.BranchStarted(innerDc.Context, flow.Id, via, score);
         return await innerDc.BeginDialogAsync(flow.Id, new FlowPosition(flow.Id, flow.Start), cancellationToken);
     }
 

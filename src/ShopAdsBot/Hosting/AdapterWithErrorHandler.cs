@@ -7,16 +7,20 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using ShopAdsBot.Content;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Storage;
 
 namespace ShopAdsBot.Hosting;
 
 /// <summary>
-/// The CloudAdapter of the samples: an unhandled exception in a turn is logged, the user is told in their
-/// language, and the Emulator gets a trace with the details. The middleware registered as IMiddleware runs on every turn.
+/// The CloudAdapter of the samples: an unhandled exception in a turn is logged with the conversation id, the user is
+/// told in their language, and the Emulator gets a trace with the details. A storage conflict or fault leaves the
+/// stored state as it was (the turn saved nothing); any other failure resets the conversation's state, as the samples'
+/// error handler does, so that one bad state never traps a seller in an error loop.
+/// The middleware registered as IMiddleware runs on every turn.
 /// </summary>
 public class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, MenuDefinition strings, IEnumerable<IMiddleware>? middleware = null)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, MenuDefinition strings, ConversationState conversationState, IEnumerable<IMiddleware>? middleware = null)
         : base(auth, logger)
     {
         foreach (var m in middleware ?? [])
@@ -26,16 +30,30 @@ public class AdapterWithErrorHandler : CloudAdapter
 
         OnTurnError = async (turnContext, exception) =>
         {
-            // A StorageConflictException is two concurrent turns of one conversation (see BlobsStorage), not a fault.
-            logger.Log(
-                exception is StorageConflictException ? LogLevel.Warning : LogLevel.Error,
-                exception,
-                "Unhandled error in a turn of conversation {ConversationId}",
-                turnContext.Activity.Conversation?.Id);
+            var conversationId = turnContext.Activity.Conversation?.Id;
+            var (level, message) = exception switch
+            {
+                // Two messages of one conversation kept racing (StateFirstMiddleware already ran it again): not a fault.
+                StorageConflictException => (LogLevel.Warning, "conflictMessage"),
+                StorageUnavailableException => (LogLevel.Error, "storageErrorMessage"),
+                _ => (LogLevel.Error, "errorMessage"),
+            };
+            logger.Log(level, exception, "Unhandled error in a turn of conversation {ConversationId}", conversationId);
+            if (exception is not (StorageConflictException or StorageUnavailableException))
+            {
+                try
+                {
+                    await conversationState.DeleteAsync(turnContext);
+                }
+                catch (Exception inner)
+                {
+                    logger.LogError(inner, "Could not reset the state of conversation {ConversationId}", conversationId);
+                }
+            }
+
             try
             {
-                var key = exception is StorageConflictException ? "conflictMessage" : "errorMessage";
-                await turnContext.SendActivityAsync(strings.Text(key, BotLanguage.Of(turnContext)));
+                await turnContext.SendActivityAsync(strings.Text(message, BotLanguage.Of(turnContext)));
                 if (turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
                 {
                     await turnContext.TraceActivityAsync("OnTurnError Trace", exception.ToString(), "https://www.botframework.com/schemas/error", "TurnError");
@@ -43,7 +61,7 @@ public class AdapterWithErrorHandler : CloudAdapter
             }
             catch (Exception inner)
             {
-                logger.LogError(inner, "The error handler itself failed");
+                logger.LogError(inner, "The error handler itself failed in conversation {ConversationId}", conversationId);
             }
         };
     }

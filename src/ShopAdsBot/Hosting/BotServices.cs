@@ -1,15 +1,17 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAdsBot.Bots;
 using ShopAdsBot.Content;
 using ShopAdsBot.Dialogs;
-using ShopAdsBot.Lifecycle;
+using ShopAdsBot.Insights;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Lifecycle;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Recognition;
+using ShopAdsBot.Storage;
 
 namespace ShopAdsBot.Hosting;
 
@@ -27,24 +29,33 @@ public static class BotServices
         services.AddBotConnectorRetries();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<AuthenticationFailures>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // CloudAdapter has two public constructors that the container finds ambiguous: build it ourselves.
         services.AddSingleton(sp => new AdapterWithErrorHandler(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<ILogger<AdapterWithErrorHandler>>(),
             sp.GetRequiredService<ContentCatalog>().Menu,
+            sp.GetRequiredService<ConversationState>(),
             sp.GetServices<IMiddleware>()));
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        // Adapter middleware, in this order (tests put the same on their TestAdapter): the typing indicator (its clock
-        // starts before any state is read), the conversation's life (redelivered activities dropped, « effacer mes
-        // données », idle pauses, answered cards), the channel's rules.
-        services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
-        services.AddConversationLifecycle(configuration);
-        services.AddSingleton<IMiddleware, TeamsSuggestedActionsMiddleware>();
+        // Insights first: its telemetry middleware goes on the adapter before the others (docs/insights.md).
+        services.AddInsights(configuration);
 
-        services.AddSingleton(BotStorage.Create(configuration));
+        // Adapter middleware, in this order (tests put the same on their TestAdapter): the typing indicator (its clock
+        // starts before any state is read), the channel's rules, then replies held until the state is saved (the rest
+        // may run again after a conflict), then the conversation's life (redelivered activities dropped, « effacer mes
+        // données », idle pauses, answered cards).
+        services.AddSingleton<IMiddleware>(sp => new TypingIndicatorMiddleware(TypingIndicatorMiddleware.DefaultDelay, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TypingIndicatorMiddleware>>()));
+        services.AddSingleton<IMiddleware, TeamsSuggestedActionsMiddleware>();
+        services.AddSingleton<IMiddleware, StateFirstMiddleware>();
+        services.AddConversationLifecycle(configuration);
+
+        // Built on first use (the host resolves it at start-up, so a wrong setting still stops the app at once).
+        services.AddSingleton(sp => BotStorage.Create(configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationLanguage>();
 

@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Middleware;
 using ShopAdsBot.Cards;
 using ShopAdsBot.Dialogs;
 using ShopAdsBot.Dialogs.Input;
@@ -36,14 +37,15 @@ public sealed class AnsweredCardMiddleware(ConversationState conversationState, 
 
         var answered = await lastCard.GetAsync(turnContext, () => new SentCard(), cancellationToken);
         var click = CardStamp.From(DialogInput.FromActivity(turnContext.Activity));
-        turnContext.OnSendActivities(async (context, activities, nextSend) =>
+        // Once the replies are really sent (after the turn's state is saved): the channel has given the card its id.
+        StateFirstMiddleware.OnRepliesSent(turnContext, async (context, activities, nextSend) =>
         {
             var responses = await nextSend();
             for (var i = 0; i < activities.Count && i < responses.Length; i++)
             {
                 if (ButtonsOf(activities[i]) is { } stamp && responses[i]?.Id is { Length: > 0 } id)
                 {
-                    // Saved with the conversation state at the end of the turn.
+                    // Saved with the conversation state once the replies are sent (StateFirstMiddleware).
                     await lastCard.SetAsync(context, new SentCard { Id = id, Flow = stamp.Branch, Node = stamp.Node }, cancellationToken);
                 }
             }

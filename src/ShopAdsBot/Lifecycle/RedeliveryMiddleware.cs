@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using ShopAdsBot.Middleware;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware; // not ASP.NET Core's
 
 namespace ShopAdsBot.Lifecycle;
@@ -11,7 +12,7 @@ namespace ShopAdsBot.Lifecycle;
 /// again; running it twice would answer twice or move the flow two steps. An activity whose id was already handled in
 /// this conversation within <see cref="ConversationOptions.RedeliveryWindow"/> is acknowledged without running it: under
 /// expectReplies it gets the same replies again, otherwise none (the first delivery's replies went out already).
-/// The record lives in the conversation's state, saved with it at the end of the turn, so it holds across instances;
+/// The record lives in the conversation's state, saved with it at the end of the turn (before any reply goes out), so it holds across instances;
 /// copies arriving at the same time at one instance wait for the first one to finish.
 /// </summary>
 public sealed class RedeliveryMiddleware(ConversationState conversationState, IOptions<ConversationOptions> options, TimeProvider clock, ILogger<RedeliveryMiddleware> logger) : IMiddleware
@@ -68,17 +69,13 @@ public sealed class RedeliveryMiddleware(ConversationState conversationState, IO
         }
 
         var entry = record.Add(activity.Id, now, options.Value.RedeliveryWindow);
-        if (expectReplies)
-        {
-            // The entry is the object cached in the turn's state: replies added here are saved with it at the end of the turn.
-            entry.Replies = [];
-            turnContext.OnSendActivities((context, activities, nextSend) =>
-            {
-                entry.Replies.AddRange(activities.Select(HandledActivities.Store));
-                return nextSend();
-            });
-        }
         await handled.SetAsync(turnContext, record, cancellationToken);
         await next(cancellationToken);
+        if (expectReplies)
+        {
+            // The entry is the object cached in the turn's state: the replies this turn holds are saved with it, in the
+            // same write as the rest of the turn (StateFirstMiddleware saves once the turn has run).
+            entry.Replies = StateFirstMiddleware.HeldReplies(turnContext).Select(HandledActivities.Store).ToList();
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace ShopAdsBot.Middleware;
 /// never after a reply. The SDK's ShowTypingMiddleware does not fit: it keeps sending typing after the replies, puts
 /// typing activities into expectReplies bodies, and an error while sending one fails the whole turn.
 /// </summary>
-public sealed class TypingIndicatorMiddleware(TimeSpan delay, ILogger<TypingIndicatorMiddleware>? logger = null) : IMiddleware
+public sealed class TypingIndicatorMiddleware(TimeSpan delay, TimeProvider time, ILogger<TypingIndicatorMiddleware>? logger = null) : IMiddleware
 {
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
 
@@ -50,7 +50,7 @@ public sealed class TypingIndicatorMiddleware(TimeSpan delay, ILogger<TypingIndi
     {
         try
         {
-            await Task.Delay(delay, turnDone);
+            await Task.Delay(delay, time, turnDone);
             await gate.WaitAsync(turnDone);
             try
             {

@@ -85,7 +85,11 @@ public class BadInputTests(BotHost host) : IClassFixture<BotHost>
 
         var replies = await host.ExpectRepliesAsync(activity);
 
-        Assert.NotEmpty(replies);
+        // Outside a flow, an empty message brings the menu: no error, no "not understood".
+        var menu = ShopAdsBot.Content.ContentCatalog.Load(ShopAdsBot.Content.ContentCatalog.LocateRoot()).Menu;
+        Assert.DoesNotContain(replies, r => (string?)r["text"] == menu.Text("errorMessage", "fr"));
+        var card = Assert.Single(replies.SelectMany(r => r["attachments"] ?? new JArray()), a => (string?)a["contentType"] == Support.Cards.AdaptiveCard);
+        Assert.Contains(menu.Text("menuTitle", "fr"), card["content"]!.ToString());
     }
 
     [Fact]

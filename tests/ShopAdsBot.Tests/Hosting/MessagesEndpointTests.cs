@@ -1,12 +1,22 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.Hosting;
 
-/// <summary>POST /api/messages through the real host, as the Emulator, Web Chat and Teams reach it.</summary>
-public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
+/// <summary>
+/// POST /api/messages through the real host, as the Emulator, Web Chat and Teams reach it. The host's clock stands
+/// still, so a slow first turn on a busy machine never adds a "typing…" (the typing middleware has its own tests).
+/// </summary>
+public class MessagesEndpointTests(MessagesEndpointTests.StillClockHost host) : IClassFixture<MessagesEndpointTests.StillClockHost>
 {
+    public sealed class StillClockHost : BotHost
+    {
+        public StillClockHost() => TestServices = s => s.AddSingleton<TimeProvider>(new FakeTimeProvider());
+    }
+
     [Fact]
     public async Task HealthzAnswers200()
     {

@@ -115,8 +115,9 @@ public class ConnectorRetryTests
         var message = teams.Message("aide");
         message["serviceUrl"] = connector.ServiceUrl;
 
+        // The replies go out after the turn's state is saved; a typing indicator's delay may start first.
         var posting = host.PostActivityAsync(message);
-        clock.AdvancePastNextTimer();
+        await clock.AdvanceTimersUntilAsync(posting);
         using var response = await posting;
 
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");

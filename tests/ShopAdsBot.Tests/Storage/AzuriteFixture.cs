@@ -25,8 +25,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{AccountName};";
+    public string ConnectionString => ConnectionStringOn(Port);
+
+    /// <summary>The connection string for reaching this Azurite through another loopback port (e.g. a proxy).</summary>
+    public static string ConnectionStringOn(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AccountName};";
 
     /// <summary>A container of its own for each test, so tests never see each other's blobs (and can run in parallel).</summary>
     public BlobContainerClient NewContainer() => new(ConnectionString, "test-" + Guid.NewGuid().ToString("N"));

@@ -1,177 +1,140 @@
 using Azure.Storage.Blobs;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using ShopAdsBot.Hosting;
+using ShopAdsBot.Middleware;
+using ShopAdsBot.Storage;
 using ShopAdsBot.Tests.Support;
+using static ShopAdsBot.Tests.Support.HostConversation;
 
 namespace ShopAdsBot.Tests.Storage;
 
 /// <summary>
 /// The real host started with Storage:Kind=Blobs (Azurite's connection string), answering over HTTP as a channel
-/// reaches it: state lands in the container, and two turns of one conversation at the same time never lose one silently.
+/// reaches it: state lands in the container, and turns of one conversation racing each other, on one instance or on
+/// two, are each kept and answered once (StateFirstMiddleware), never refused with a 5xx nor answered twice.
 /// </summary>
 public class BlobsHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string ConflictFr = "Deux de vos messages sont arrivés en même temps. Le dernier n'a pas été enregistré : réessayez en le renvoyant.";
-
-    /// <summary>The host with the Storage settings only; <paramref name="decorate"/> may wrap the IStorage the host built from them.</summary>
-    private sealed class BlobsHost(string connectionString, string container, Func<IStorage, IStorage>? decorate = null) : WebApplicationFactory<Program>
+    /// <summary>The host with the Storage settings only; the barrier, when given, holds its conversation reads.</summary>
+    private BotHost HostOver(BlobContainerClient container, ReadBarrier? barrier = null, Action<IServiceCollection>? services = null) => new()
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        Settings = new Dictionary<string, string?>
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Storage:Kind", "Blobs");
-            builder.UseSetting("Storage:ConnectionString", connectionString);
-            builder.UseSetting("Storage:Container", container);
-            if (decorate != null)
+            ["Storage:Kind"] = "Blobs",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:Container"] = container.Name,
+        },
+        TestServices = s =>
+        {
+            if (barrier != null)
             {
-                builder.ConfigureTestServices(services =>
-                {
-                    var built = services.Last(d => d.ServiceType == typeof(IStorage)).ImplementationInstance!;
-                    services.AddSingleton(decorate((IStorage)built));
-                });
+                s.AddSingleton(sp => barrier.Around(BotStorage.Create(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "")));
             }
-        }
-
-        public async Task<JArray> ExpectRepliesAsync(JObject activity)
-        {
-            activity["deliveryMode"] = "expectReplies";
-            var response = await CreateClient().PostAsync("/api/messages", new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json"));
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-            return (JArray)JObject.Parse(body)["activities"]!;
-        }
-    }
+            services?.Invoke(s);
+        },
+    };
 
     [Fact]
     public async Task TheHostKeepsTheConversationInTheContainer()
     {
         var container = azurite.NewContainer();
-        await using var host = new BlobsHost(azurite.ConnectionString, container.Name);
+        await using var host = HostOver(container);
         var conversationId = "a:1Hx9|19:abc@thread.tacv2;messageid=17";
 
-        var menu = LastCard(await host.ExpectRepliesAsync(ActivityJson.Message("menu", conversationId: conversationId)));
-        var question = LastCard(await host.ExpectRepliesAsync(Click(MenuButton(menu, "connect-shop"), conversationId)));
+        var conversation = new HostConversation(host, conversationId);
+        var menu = LastCard(await conversation.SayAsync("menu"));
+        var question = LastCard(await conversation.ClickAsync(Button(menu, "connect-shop")));
 
         Assert.Equal("connect-shop", (string?)question.SelectTokens("$..data.flow").FirstOrDefault());
         Assert.IsType<BlobsStorage>(host.Services.GetRequiredService<IStorage>());
-        var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync())
-        {
-            names.Add(blob.Name);
-        }
-        Assert.Contains(BlobsStorage.BlobName($"emulator/conversations/{conversationId}"), names);
-        var state = (await container.GetBlobClient(BlobsStorage.BlobName($"emulator/conversations/{conversationId}")).DownloadContentAsync()).Value.Content.ToString();
-        Assert.Contains("connect-shop", state);
+        Assert.Contains("connect-shop", await StoredStateAsync(container, conversationId));
     }
 
     [Fact]
-    public async Task OfTwoConcurrentTurnsOfOneConversationTheLaterIsRefusedPolitelyAndTheEarlierKept()
+    public async Task TwoConcurrentTurnsOfOneConversationAreBothKeptAndEachAnsweredOnce()
     {
         var container = azurite.NewContainer();
         var barrier = new ReadBarrier();
-        await using var host = new BlobsHost(azurite.ConnectionString, container.Name, inner => new BarrierStorage(inner, barrier));
+        await using var host = HostOver(container, barrier);
         const string conversationId = "concurrent-1";
-        var menu = LastCard(await host.ExpectRepliesAsync(ActivityJson.Message("menu", conversationId: conversationId)));
-        await host.ExpectRepliesAsync(Click(MenuButton(menu, "connect-shop"), conversationId));
+        var conversation = new HostConversation(host, conversationId);
+        var menu = LastCard(await conversation.SayAsync("menu"));
+        await conversation.ClickAsync(Button(menu, "connect-shop"));
 
-        // Both turns read the conversation before either saves (as when a seller double-clicks, or two servers answer).
+        // Both turns read the conversation before either saves (as when a seller double-clicks, or two servers answer):
+        // the second to save conflicts, runs again on the state the first saved, and both answers go out once.
         barrier.Arm(parties: 2);
         var turns = await Task.WhenAll(
-            host.ExpectRepliesAsync(Click(MenuButton(menu, "create-ad"), conversationId)),
-            host.ExpectRepliesAsync(Click(MenuButton(menu, "ad-rejected"), conversationId)));
+            conversation.ClickAsync(Button(menu, "create-ad")),
+            conversation.ClickAsync(Button(menu, "ad-rejected")));
 
         Assert.True(barrier.Met, "both turns read the state before saving");
-        var refused = turns.Where(t => TextOf(t).Contains(ConflictFr)).ToList();
-        var kept = Assert.Single(turns, t => !TextOf(t).Contains(ConflictFr));
-        Assert.Single(refused);
-        var keptBranch = (string?)LastCard(kept).SelectTokens("$..data.flow").First();
-        var refusedBranch = keptBranch == "create-ad" ? "ad-rejected" : "create-ad";
-        var stored = (await container.GetBlobClient(BlobsStorage.BlobName($"emulator/conversations/{conversationId}")).DownloadContentAsync()).Value.Content.ToString();
-        var state = JObject.Parse(stored)["DialogState"]!.ToString(); // (the state also keeps the turns' replies, for redeliveries)
-        Assert.Contains(keptBranch!, state);
-        Assert.DoesNotContain(refusedBranch, state);
+        Assert.All(turns, t => Assert.DoesNotContain(Strings.Text("conflictMessage", "fr"), TextOf(t)));
+        Assert.Equal(["create-ad", "ad-rejected"], turns.Select(t => (string?)LastCard(t).SelectTokens("$..data.flow").First()));
+        Assert.All(turns, t => Assert.Single(t, r => (string?)r["type"] == "message"));
 
-        // The conversation goes on normally afterwards.
-        var after = await host.ExpectRepliesAsync(Click(MenuButton(menu, "ad-rejected"), conversationId));
-        Assert.DoesNotContain(ConflictFr, TextOf(after));
-        Assert.Equal("ad-rejected", (string?)LastCard(after).SelectTokens("$..data.flow").First());
+        // The state is the one of the turn that saved last; the conversation goes on from there.
+        // (the stored state also keeps the turns' replies, for redeliveries: only the dialog state says where it is)
+        var state = JObject.Parse(await StoredStateAsync(container, conversationId))["DialogState"]!.ToString();
+        var last = state.Contains("ad-rejected") ? "ad-rejected" : "create-ad";
+        Assert.DoesNotContain(last == "create-ad" ? "ad-rejected" : "create-ad", state);
+        var after = await conversation.ClickAsync(Button(menu, "underperforming"));
+        Assert.Equal("underperforming", (string?)LastCard(after).SelectTokens("$..data.flow").First());
     }
 
-    private static JObject Click(JObject data, string conversationId)
+    [Fact]
+    public async Task TwoInstancesOnOneContainerLoseNoTurnAndAnswerEachOnce()
     {
-        var activity = ActivityJson.Message("", conversationId: conversationId);
-        activity.Remove("text");
-        activity["value"] = data;
+        // A stand-in bot that counts the turns of its conversation in ConversationState and says the count: a lost
+        // update would repeat a count, a reply sent twice would show one twice, a refused turn would say the conflict.
+        var container = azurite.NewContainer();
+        var barrier = new ReadBarrier();
+        void Counting(IServiceCollection s) => s.AddTransient<IBot, CountingBot>();
+        await using var instanceA = HostOver(container, barrier, Counting);
+        await using var instanceB = HostOver(container, barrier, Counting);
+        const int turns = 4; // at most turns - 1 conflicts each: within StateFirstMiddleware.MaxAttempts
+        Assert.True(turns <= StateFirstMiddleware.MaxAttempts);
+
+        barrier.Arm(parties: turns);
+        var responses = await Task.WhenAll(Enumerable.Range(0, turns).Select(i =>
+            (i % 2 == 0 ? instanceA : instanceB).PostActivityAsync(ExpectReplies(ActivityJson.Message($"turn {i}", conversationId: "two-instances")))));
+
+        Assert.True(barrier.Met, "every turn read the same state before any saved");
+        Assert.All(responses, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
+        var said = new List<string>();
+        foreach (var response in responses)
+        {
+            var replies = (JArray)JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!;
+            said.Add((string)Assert.Single(replies)["text"]!);
+        }
+        Assert.Equal(Enumerable.Range(1, turns).Select(n => $"count={n}"), said.Order());
+        Assert.Contains($"\"count\":{turns}", await StoredStateAsync(container, "two-instances"));
+    }
+
+    private sealed class CountingBot(ConversationState conversationState) : IBot
+    {
+        private readonly IStatePropertyAccessor<long> count = conversationState.CreateProperty<long>("count");
+
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            var n = await count.GetAsync(turnContext, () => 0L, cancellationToken) + 1;
+            await count.SetAsync(turnContext, n, cancellationToken);
+            await turnContext.SendActivityAsync($"count={n}", cancellationToken: cancellationToken);
+            // No save here: StateFirstMiddleware saves once the whole turn has run, then sends the reply.
+        }
+    }
+
+    private static readonly global::ShopAdsBot.Content.MenuDefinition Strings = global::ShopAdsBot.Content.ContentCatalog.Load(global::ShopAdsBot.Content.ContentCatalog.LocateRoot()).Menu;
+
+    private static async Task<string> StoredStateAsync(BlobContainerClient container, string conversationId) =>
+        (await container.GetBlobClient(BlobsStorage.BlobName($"emulator/conversations/{conversationId}")).DownloadContentAsync()).Value.Content.ToString();
+
+    private static JObject ExpectReplies(JObject activity)
+    {
+        activity["deliveryMode"] = "expectReplies";
         return activity;
     }
 
-    private static JObject MenuButton(JObject menu, string branch) =>
-        (JObject)menu.SelectTokens("$..data").First(d => (string?)d["choice"] == branch)!;
-
-    private static JObject LastCard(JArray replies) =>
-        (JObject)replies.SelectMany(r => r["attachments"] ?? new JArray())
-            .Last(a => (string?)a["contentType"] == Support.Cards.AdaptiveCard)["content"]!;
-
     private static string TextOf(JArray replies) => string.Join("\n", replies.Select(r => (string?)r["text"] ?? ""));
-
-    /// <summary>Holds each conversation read until <c>parties</c> reads have happened (at most 20 s), once armed.</summary>
-    private sealed class ReadBarrier
-    {
-        private readonly object gate = new();
-        private TaskCompletionSource? all;
-        private int waiting;
-
-        public bool Met { get; private set; }
-
-        public void Arm(int parties)
-        {
-            lock (gate)
-            {
-                waiting = parties;
-                all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        public async Task PassAsync()
-        {
-            Task? wait;
-            lock (gate)
-            {
-                if (all is null)
-                {
-                    return;
-                }
-                wait = all.Task;
-                if (--waiting == 0)
-                {
-                    Met = true;
-                    all.SetResult();
-                    all = null;
-                }
-            }
-            await wait.WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    private sealed class BarrierStorage(IStorage inner, ReadBarrier barrier) : IStorage
-    {
-        public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
-        {
-            var items = await inner.ReadAsync(keys, cancellationToken);
-            if (keys.Any(k => k.Contains("/conversations/", StringComparison.Ordinal)))
-            {
-                await barrier.PassAsync();
-            }
-            return items;
-        }
-
-        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => inner.WriteAsync(changes, cancellationToken);
-
-        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
-    }
 }

@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ShopAdsBot.Content;
-using ShopAdsBot.Hosting;
+using ShopAdsBot.Storage;
 using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.Storage;

@@ -5,10 +5,10 @@ namespace ShopAdsBot.Tests.Support;
 /// <summary>Bot Framework activities as channels send them over HTTP (JSON), for tests against the real host.</summary>
 public static class ActivityJson
 {
-    public static JObject Message(string text, string locale = "fr-FR", string serviceUrl = "http://127.0.0.1:1", string? deliveryMode = null, string channelId = "emulator", string conversationId = "conv-1") =>
+    public static JObject Message(string text, string locale = "fr-FR", string serviceUrl = "http://127.0.0.1:1", string? deliveryMode = null, string channelId = "emulator", string? conversationId = null) =>
         Base("message", locale, serviceUrl, deliveryMode, channelId, conversationId, new JObject { ["text"] = text });
 
-    public static JObject ConversationUpdate(string locale = "fr-FR", string serviceUrl = "http://127.0.0.1:1", string? deliveryMode = null, string channelId = "emulator", string conversationId = "conv-1") =>
+    public static JObject ConversationUpdate(string locale = "fr-FR", string serviceUrl = "http://127.0.0.1:1", string? deliveryMode = null, string channelId = "emulator", string? conversationId = null) =>
         Base("conversationUpdate", locale, serviceUrl, deliveryMode, channelId, conversationId, new JObject
         {
             ["membersAdded"] = new JArray(
@@ -16,8 +16,10 @@ public static class ActivityJson
                 new JObject { ["id"] = "user-1", ["name"] = "Vendeur" }),
         });
 
-    private static JObject Base(string type, string locale, string serviceUrl, string? deliveryMode, string channelId, string conversationId, JObject extra)
+    /// <summary>Without a conversation id, each activity starts a conversation of its own: tests sharing a host never share state.</summary>
+    private static JObject Base(string type, string locale, string serviceUrl, string? deliveryMode, string channelId, string? conversationId, JObject extra)
     {
+        conversationId ??= "conv-" + Guid.NewGuid().ToString("N");
         var activity = new JObject
         {
             ["type"] = type,

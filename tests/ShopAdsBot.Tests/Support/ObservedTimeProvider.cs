@@ -29,4 +29,25 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
         Advance(due);
         return due;
     }
+
+    /// <summary>
+    /// Moves time past each timer as it is created until <paramref name="work"/> ends: for a turn whose waits (a typing
+    /// indicator's delay, a connector's back-off) start in an order the test does not control.
+    /// </summary>
+    public async Task AdvanceTimersUntilAsync(Task work)
+    {
+        using var done = new CancellationTokenSource();
+        _ = work.ContinueWith(_ => done.Cancel(), TaskScheduler.Default);
+        try
+        {
+            while (true)
+            {
+                Advance(await Task.Run(() => Timers.Take(done.Token)));
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+        }
+        await work;
+    }
 }

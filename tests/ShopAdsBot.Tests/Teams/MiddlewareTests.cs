@@ -1,25 +1,32 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Time.Testing;
 using ShopAdsBot.Middleware;
 using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.Teams;
 
-/// <summary>The adapter middleware, each in front of a small bot that behaves in a known way, on TestAdapter.</summary>
+/// <summary>
+/// The adapter middleware, each in front of a small bot that behaves in a known way, on TestAdapter. Time is a
+/// FakeTimeProvider that the bot advances itself; where the bot must know that the typing went out, the adapter tells it.
+/// </summary>
 public class MiddlewareTests
 {
-    private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan TypingDelay = TimeSpan.FromSeconds(1);
+
+    private readonly FakeTimeProvider time = new();
 
     [Fact]
     public async Task ASlowTurnShowsTypingOnceBeforeTheReply()
     {
-        var adapter = new TestAdapter(new TeamsConversation(TeamsScope.Personal).Reference).Use(new TypingIndicatorMiddleware(TypingDelay));
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
 
         var replies = await RunAsync(adapter, async (context, ct) =>
         {
-            await Task.Delay(TypingDelay * 6, ct);
+            time.Advance(TypingDelay * 3);
+            await adapter.TypingSent.WaitAsync(TimeSpan.FromSeconds(30), ct); // handshake: the middleware has sent its typing
             await context.SendActivityAsync("réponse", cancellationToken: ct);
         });
 
@@ -31,10 +38,15 @@ public class MiddlewareTests
     [Fact]
     public async Task AFastTurnShowsNoTyping()
     {
-        var adapter = new TestAdapter(new TeamsConversation(TeamsScope.Personal).Reference).Use(new TypingIndicatorMiddleware(TypingDelay));
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
 
-        var replies = await RunAsync(adapter, (context, ct) => context.SendActivityAsync("réponse", cancellationToken: ct));
-        await Task.Delay(TypingDelay * 3); // a late typing would show up now
+        var replies = await RunAsync(adapter, (context, ct) =>
+        {
+            time.Advance(TypingDelay - TimeSpan.FromMilliseconds(1));
+            return context.SendActivityAsync("réponse", cancellationToken: ct);
+        });
+        time.Advance(TypingDelay * 10); // a typing still pending after the turn would go out now
 
         Assert.Equal([ActivityTypes.Message], replies.Concat(Drain(adapter)).Select(r => r.Type));
     }
@@ -42,12 +54,13 @@ public class MiddlewareTests
     [Fact]
     public async Task NoTypingAfterTheBotHasRepliedEvenIfTheTurnGoesOn()
     {
-        var adapter = new TestAdapter(new TeamsConversation(TeamsScope.Personal).Reference).Use(new TypingIndicatorMiddleware(TypingDelay));
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
 
         var replies = await RunAsync(adapter, async (context, ct) =>
         {
             await context.SendActivityAsync("réponse", cancellationToken: ct);
-            await Task.Delay(TypingDelay * 4, ct); // e.g. saving state slowly
+            time.Advance(TypingDelay * 4); // e.g. saving state slowly: the typing's timer fires now, after the reply
         });
 
         Assert.Equal([ActivityTypes.Message], replies.Select(r => r.Type));
@@ -56,30 +69,32 @@ public class MiddlewareTests
     [Fact]
     public async Task UnderExpectRepliesNoTypingIsAddedToTheReplies()
     {
-        var adapter = new TestAdapter(new TeamsConversation(TeamsScope.Personal).Reference).Use(new TypingIndicatorMiddleware(TypingDelay));
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
 
         var replies = await RunAsync(adapter, async (context, ct) =>
         {
-            await Task.Delay(TypingDelay * 4, ct);
+            time.Advance(TypingDelay * 4);
             await context.SendActivityAsync("réponse", cancellationToken: ct);
         }, DeliveryModes.ExpectReplies);
 
         Assert.DoesNotContain(replies, r => r.Type == ActivityTypes.Typing);
+        Assert.False(adapter.TypingSent.IsCompleted);
     }
 
     [Fact]
     public async Task ATypingIndicatorThatCannotBeSentNeverFailsTheTurn()
     {
-        var adapter = new TypingFailsAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
-        adapter.Use(new TypingIndicatorMiddleware(TypingDelay));
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference, typingFails: true);
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
 
         var replies = await RunAsync(adapter, async (context, ct) =>
         {
-            await Task.Delay(TypingDelay * 4, ct);
+            time.Advance(TypingDelay * 4);
+            await adapter.TypingSent.WaitAsync(TimeSpan.FromSeconds(30), ct); // handshake: the channel has refused the typing
             await context.SendActivityAsync("réponse", cancellationToken: ct);
         });
 
-        Assert.True(adapter.TypingAttempted);
         Assert.Equal([ActivityTypes.Message], replies.Select(r => r.Type));
     }
 
@@ -103,9 +118,7 @@ public class MiddlewareTests
     {
         var activity = adapter.MakeActivity("bonjour");
         activity.DeliveryMode = deliveryMode;
-        var stopwatch = Stopwatch.StartNew();
         await adapter.ProcessActivityAsync(activity, (context, ct) => bot(context, ct), CancellationToken.None);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), "the middleware must not hold the turn");
         return Drain(adapter);
     }
 
@@ -119,19 +132,34 @@ public class MiddlewareTests
         return replies;
     }
 
-    /// <summary>A channel that refuses typing activities (as a real one may, e.g. throttled): replies still go through.</summary>
-    private sealed class TypingFailsAdapter(ConversationReference conversation) : TestAdapter(conversation)
+    /// <summary>
+    /// TestAdapter that completes <see cref="TypingSent"/> when a typing activity reaches the channel; with
+    /// <c>typingFails</c> the channel refuses it (as a real one may, e.g. throttled) while replies still go through.
+    /// </summary>
+    private sealed class TypingAdapter(ConversationReference conversation, bool typingFails = false) : TestAdapter(conversation)
     {
-        public bool TypingAttempted { get; private set; }
+        private readonly TaskCompletionSource typingSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+        public Task TypingSent => typingSent.Task;
+
+        public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
         {
-            if (activities.Any(a => a.Type == ActivityTypes.Typing))
+            var typing = activities.Any(a => a.Type == ActivityTypes.Typing);
+            try
             {
-                TypingAttempted = true;
-                throw new HttpRequestException("429 Too Many Requests");
+                if (typing && typingFails)
+                {
+                    throw new HttpRequestException("429 Too Many Requests");
+                }
+                return await base.SendActivitiesAsync(turnContext, activities, cancellationToken);
             }
-            return base.SendActivitiesAsync(turnContext, activities, cancellationToken);
+            finally
+            {
+                if (typing)
+                {
+                    typingSent.TrySetResult();
+                }
+            }
         }
     }
 }

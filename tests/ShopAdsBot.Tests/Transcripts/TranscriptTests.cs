@@ -6,7 +6,8 @@ namespace ShopAdsBot.Tests.Transcripts;
 /// <summary>
 /// The transcript regression suite (docs/transcripts.md): every Transcripts/*.transcript is replayed through the real
 /// bot and must get the recorded replies. With RECORD_TRANSCRIPTS=1 the bot side of every file is regenerated from its
-/// user side instead; a person reads the diff before committing it.
+/// user side instead, and the test fails with a readable diff of every reply that changed, for a person to read before
+/// committing; under CI (CI set) recording is refused, so the code under test never writes its own expectations.
 /// </summary>
 public class TranscriptTests
 {
@@ -14,37 +15,53 @@ public class TranscriptTests
 
     private static bool Recording => Environment.GetEnvironmentVariable(RecordVariable) == "1";
 
+    private static bool UnderCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
     public static TheoryData<string> Files() => new(Transcript.Names());
 
     [Theory]
     [MemberData(nameof(Files))]
     public async Task TheBotAnswersAsRecorded(string name)
     {
+        Assert.False(Recording && UnderCi, $"{RecordVariable}=1 is refused under CI: transcripts are recorded by a person, who reads the diff and commits it.");
         var transcript = Transcript.Load(name);
         var played = await TranscriptPlayer.PlayAsync(transcript);
+        var changes = Changes(name, transcript.Turns(), played);
 
         if (Recording)
         {
             transcript.Save(played.SelectMany(t => t.Replies.Prepend(t.User)));
+            Assert.True(changes.Count == 0, $"{name} re-recorded; read what changed, then commit it or fix the bot:\n{string.Join("\n", changes)}");
             return;
         }
 
-        var recorded = transcript.Turns();
-        Assert.True(recorded.All(t => t.Replies.Count > 0),
+        Assert.True(transcript.Turns().All(t => t.Replies.Count > 0),
             $"{name}: a user activity has no recorded reply. Record the transcript: {RecordVariable}=1 dotnet test tests/ShopAdsBot.Tests --filter FullyQualifiedName~Transcripts");
-        for (var turn = 0; turn < recorded.Count; turn++)
+        Assert.True(changes.Count == 0, string.Join("\n", changes));
+    }
+
+    /// <summary>What the bot says differently from the recording, turn by turn, in words a reviewer can read.</summary>
+    public static List<string> Changes(string name, IReadOnlyList<(JObject User, IReadOnlyList<JObject> Replies)> recorded, IReadOnlyList<(JObject User, IReadOnlyList<JObject> Replies)> played)
+    {
+        var changes = new List<string>();
+        for (var turn = 0; turn < Math.Max(recorded.Count, played.Count); turn++)
         {
-            var said = Describe(recorded[turn].User);
-            var expected = recorded[turn].Replies;
-            var actual = played[turn].Replies;
-            Assert.True(expected.Count == actual.Count,
-                $"{name}, turn {turn} ({said}): {expected.Count} replies recorded, {actual.Count} now: [{Kinds(expected)}] vs [{Kinds(actual)}]");
-            for (var i = 0; i < expected.Count; i++)
+            var said = Describe((turn < recorded.Count ? recorded[turn] : played[turn]).User);
+            IReadOnlyList<JObject> expected = turn < recorded.Count ? recorded[turn].Replies : [];
+            IReadOnlyList<JObject> actual = turn < played.Count ? played[turn].Replies : [];
+            if (expected.Count != actual.Count)
             {
-                var difference = ReplyComparer.Difference(expected[i], actual[i]);
-                Assert.True(difference == null, $"{name}, turn {turn} ({said}), reply {i}: {difference}");
+                changes.Add($"{name}, turn {turn} ({said}): {expected.Count} replies recorded, {actual.Count} now: [{Kinds(expected)}] vs [{Kinds(actual)}]");
+            }
+            for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
+            {
+                if (ReplyComparer.Difference(expected[i], actual[i]) is { } difference)
+                {
+                    changes.Add($"{name}, turn {turn} ({said}), reply {i}: {difference}");
+                }
             }
         }
+        return changes;
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace ShopAdsBot.Tests.WebChat;
@@ -196,9 +199,15 @@ public class LocalDirectLineBadInputTests
     [Fact]
     public async Task ExpiredConversationsAreForgotten()
     {
-        using var host = WebChatHost.WithEchoBot(new Dictionary<string, string?> { ["DirectLine:ConversationExpiry"] = "00:00:00.300" });
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T09:00:00Z"));
+        using var host = new WebChatHost(
+            settings: new Dictionary<string, string?> { ["DirectLine:ConversationExpiry"] = "00:30:00", ["DirectLine:TokenLifetime"] = "03:00:00" },
+            services: s => s.AddTransient<IBot, EchoBot>().AddSingleton<TimeProvider>(time));
         var session = await host.StartAsync();
-        await Task.Delay(600);
+
+        time.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(HttpStatusCode.OK, (await session.SendAsync(HttpMethod.Get, session.ActivitiesPath)).StatusCode);
+        time.Advance(TimeSpan.FromMinutes(31)); // 31 minutes after that last use
 
         Assert.Equal(HttpStatusCode.NotFound, (await session.SendAsync(HttpMethod.Get, session.ActivitiesPath)).StatusCode);
     }

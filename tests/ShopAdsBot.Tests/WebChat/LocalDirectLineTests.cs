@@ -138,8 +138,13 @@ public class LocalDirectLineTests
         using var host = new WebChatHost();
         var session = await host.StartAsync();
 
+        // The welcome card, and only it: an error message from the bot is a bot message too.
         var activities = (JArray)(await session.GetActivitiesAsync())["activities"]!;
-        Assert.Contains(activities, a => (string?)a["from"]?["role"] == "bot" && (string?)a["type"] == "message");
+        var welcome = Assert.Single(activities, a => (string?)a["from"]?["role"] == "bot" && (string?)a["type"] == "message");
+        var card = Assert.Single((JArray)welcome["attachments"]!);
+        Assert.Equal(Support.Cards.AdaptiveCard, (string?)card["contentType"]);
+        var strings = ShopAdsBot.Content.ContentCatalog.Load(ShopAdsBot.Content.ContentCatalog.LocateRoot()).Menu;
+        Assert.Contains(strings.Text("welcomeTitle", "fr"), card["content"]!.ToString());
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ShopAdsBot.Tests.WebChat;
 
@@ -39,6 +42,35 @@ public class PageSecurityHeadersTests
         Assert.DoesNotContain("unsafe-eval", csp);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    /// <summary>Every GET endpoint without parameters that answers HTML, including pages added later (e.g. /insights).</summary>
+    [Fact]
+    public async Task EveryHtmlEndpointOfTheAppHasTheSecurityHeaders()
+    {
+        using var host = new WebChatHost();
+        var client = host.CreateClient();
+        var paths = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count == 0
+                && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        var pages = 0;
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                pages++;
+                Assert.Equal("'self'", Directive(Csp(response), "script-src"));
+                Assert.True(response.Headers.Contains("Referrer-Policy"), path);
+            }
+        }
+
+        Assert.True(pages >= 3, $"HTML pages found: {pages} among {string.Join(", ", paths)}");
     }
 
     [Fact]

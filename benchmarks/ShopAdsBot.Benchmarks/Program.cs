@@ -27,6 +27,10 @@ switch (command)
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
         BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks), typeof(TurnBenchmarks)], config, args.Skip(1).ToArray());
         return 0;
+    case "load":
+        // load [--url URL] [--kind mix|welcome|routed-text|card-click|yes-no] [--duration s] [--warmup s] [--connections n]
+        //      [--conversations n] [--env NAME=VALUE]...: the real host over HTTP (started from its Release build without --url).
+        return await LoadDriver.RunAsync(args.Skip(1).ToArray());
     case "turns":
         // turns <kind> <count>: that many turns in process (each after its own preparation), to profile.
         await TurnBenchmarks.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -36,7 +40,7 @@ switch (command)
         await StateSize.PrintAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count>");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count> | load [options]");
         return 2;
 }
 

@@ -25,7 +25,7 @@ public sealed class InProcessBot : IAsyncDisposable
     public InProcessBot(IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory", ["Insights:Kind"] = "None" })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var collection = new ServiceCollection();

@@ -193,7 +193,7 @@ public class MainDialog : ComponentDialog
         }
 
         var route = recognizer.Recognize(text, context.Activity.Locale);
-        await EmulatorTrace.SendAsync(context, "Route", JObject.FromObject(new RouteTrace(route)), cancellationToken);
+        await EmulatorTrace.SendAsync(context, "Route", () => JObject.FromObject(new RouteTrace(route)), cancellationToken);
 
         if (route.Confidence == Confidence.High)
         {

@@ -46,26 +46,33 @@ public sealed class HandledActivities
     }
 
     /// <summary>
-    /// A reply as kept for a redelivery: its JSON, Brotli-compressed, as base64. The copy is read back only when the
-    /// activity comes again, while the conversation's state is read and written on every turn: compressed, the cards in
-    /// it cost a few hundred bytes instead of kilobytes, and one string instead of a tree of JSON objects.
+    /// A turn's replies as kept for a redelivery: their JSON, Brotli-compressed, as base64; null when there were none.
+    /// The copy is read back only when the activity comes again, while the conversation's state is read, hashed and
+    /// written on every turn: compressed, the cards in it cost a few hundred bytes instead of kilobytes, and one string
+    /// instead of a tree of JSON objects.
     /// </summary>
-    public static string Store(Activity activity)
+    public static string? Store(IReadOnlyList<Activity> replies)
     {
+        if (replies.Count == 0)
+        {
+            return null;
+        }
+
+        // Quality 2: within 10 % of the default quality's size (4) for a fraction of its time.
         using var compressed = new MemoryStream();
-        using (var brotli = new BrotliStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        using (var brotli = new BrotliStream(compressed, new BrotliCompressionOptions { Quality = 2 }, leaveOpen: true))
         using (var writer = new StreamWriter(brotli, Utf8))
         {
-            Serializer.Serialize(writer, activity);
+            Serializer.Serialize(writer, replies);
         }
         return Convert.ToBase64String(compressed.GetBuffer(), 0, (int)compressed.Length);
     }
 
-    public static Activity Restore(string stored)
+    public static Activity[] Restore(string stored)
     {
         using var brotli = new BrotliStream(new MemoryStream(Convert.FromBase64String(stored)), CompressionMode.Decompress);
         using var reader = new JsonTextReader(new StreamReader(brotli, Utf8));
-        return Serializer.Deserialize<Activity>(reader)!;
+        return Serializer.Deserialize<Activity[]>(reader)!;
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -84,6 +91,6 @@ public sealed class HandledActivity
     /// <see cref="HandledActivities.Store"/> keeps them. (State written before kept them uncompressed under "replies":
     /// that property is ignored, so such an activity delivered again is acknowledged without replies.)
     /// </summary>
-    [JsonProperty("sent", NullValueHandling = NullValueHandling.Ignore, TypeNameHandling = TypeNameHandling.None)]
-    public List<string>? Replies { get; set; }
+    [JsonProperty("sent", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Replies { get; set; }
 }

@@ -103,8 +103,15 @@ public static class ChoiceRecognizer
     private static FoundChoice? WithTypo(string normalized, IList<Choice> choices)
         => Best(choices, (candidate, _) =>
         {
+            // The distance is at least the difference in length: most candidates are ruled out without computing it.
+            var allowed = TextNormalizer.AllowedTypos(candidate.Length);
+            if (Math.Abs(normalized.Length - candidate.Length) > allowed)
+            {
+                return null;
+            }
+
             var distance = TextNormalizer.Distance(normalized, candidate);
-            return distance <= TextNormalizer.AllowedTypos(candidate.Length) ? distance : null;
+            return distance <= allowed ? distance : null;
         }, 0.6f, preferHigh: false);
 
     /// <summary>The choice with the best score; null when two different choices share it.</summary>

@@ -5,7 +5,8 @@ using ShopAdsBot.Benchmarks;
 using ShopAdsBot.Evaluation;
 
 // accuracy: cross-validated figures (--ablation: the variants; --test: the test set, once, at the end).
-// route: how each line of stdin is routed. bench: BenchmarkDotNet (speed, build cost).
+// route: how each line of stdin is routed. bench: BenchmarkDotNet (speed, build cost, whole turns).
+// state: the stored state's size along a conversation. turns: turns in process, to profile. load: the real host over HTTP.
 var command = args.FirstOrDefault() ?? "accuracy";
 switch (command)
 {
@@ -25,9 +26,21 @@ switch (command)
         return 0;
     case "bench":
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-        BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks)], config, args.Skip(1).ToArray());
+        BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks), typeof(TurnBenchmarks)], config, args.Skip(1).ToArray());
+        return 0;
+    case "load":
+        // load [--url URL] [--kind mix|welcome|routed-text|card-click|yes-no] [--duration s] [--warmup s] [--connections n]
+        //      [--conversations n] [--env NAME=VALUE]...: the real host over HTTP (started from its Release build without --url).
+        return await LoadDriver.RunAsync(args.Skip(1).ToArray());
+    case "turns":
+        // turns <kind> <count>: that many turns in process (each after its own preparation), to profile.
+        await TurnBenchmarks.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    case "state":
+        // The bytes of a conversation's stored state after each turn of a branch walked in process.
+        await StateSize.PrintAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--test] [--markdown] | route < messages.txt | bench [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--test] [--markdown] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count> | load [options]");
         return 2;
 }

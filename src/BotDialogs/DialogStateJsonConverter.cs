@@ -20,44 +20,51 @@ internal sealed class DialogStateJsonConverter : JsonConverter<DialogState>
         MaxDepth = null,
     });
 
+    // Written straight to the writer (no intermediate JObject): BotState serializes the state to hash it when it is
+    // read and when it is saved, and the storage serializes it again, so this runs several times a turn.
     public override void WriteJson(JsonWriter writer, DialogState? value, JsonSerializer serializer)
-        => ToJson(value).WriteTo(writer);
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("dialogStack");
+        writer.WriteStartArray();
+        foreach (var instance in value?.DialogStack ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("id");
+            writer.WriteValue(instance.Id);
+            writer.WritePropertyName("state");
+            writer.WriteStartObject();
+            foreach (var (key, stateValue) in instance.State ?? new Dictionary<string, object>())
+            {
+                writer.WritePropertyName(key);
+                WriteValue(writer, stateValue);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 
     public override DialogState? ReadJson(JsonReader reader, Type objectType, DialogState? existingValue, bool hasExistingValue, JsonSerializer serializer)
         => reader.TokenType == JsonToken.Null ? null : FromJson(JToken.Load(reader));
 
-    private static JObject ToJson(DialogState? state)
+    private static void WriteValue(JsonWriter writer, object? value)
     {
-        var stack = new JArray();
-        foreach (var instance in state?.DialogStack ?? [])
+        switch (value)
         {
-            var values = new JObject();
-            foreach (var (key, value) in instance.State ?? new Dictionary<string, object>())
-            {
-                values[key] = ToToken(value);
-            }
-
-            stack.Add(new JObject { ["id"] = instance.Id, ["state"] = values });
+            case null:
+                writer.WriteNull();
+                break;
+            case JToken token:
+                token.WriteTo(writer);
+                break;
+            default:
+                Typed.Serialize(writer, value, typeof(object));
+                break;
         }
-
-        return new JObject { ["dialogStack"] = stack };
-    }
-
-    private static JToken ToToken(object? value)
-    {
-        if (value is null)
-        {
-            return JValue.CreateNull();
-        }
-
-        if (value is JToken token)
-        {
-            return token;
-        }
-
-        using var writer = new JTokenWriter();
-        Typed.Serialize(writer, value, typeof(object));
-        return writer.Token!;
     }
 
     private static DialogState FromJson(JToken token)

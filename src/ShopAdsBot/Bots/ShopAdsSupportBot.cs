@@ -92,7 +92,7 @@ public class ShopAdsSupportBot(ConversationState conversationState, MainDialog m
         var dc = await new DialogSet(dialogState).Add(mainDialog).CreateContextAsync(turnContext, cancellationToken);
         if (dc.Child is { } inner && MainDialog.ActivePosition(inner) is { } position)
         {
-            await EmulatorTrace.SendAsync(turnContext, "Flow", position.ToJson(), cancellationToken);
+            await EmulatorTrace.SendAsync(turnContext, "Flow", position.ToJson, cancellationToken);
         }
     }
 }

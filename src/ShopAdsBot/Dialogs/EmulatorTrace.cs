@@ -10,11 +10,12 @@ namespace ShopAdsBot.Dialogs;
 /// </summary>
 public static class EmulatorTrace
 {
-    public static async Task SendAsync(ITurnContext context, string name, JObject value, CancellationToken cancellationToken)
+    /// <param name="value">Built only on the Emulator's channel: other channels never pay for a trace.</param>
+    public static async Task SendAsync(ITurnContext context, string name, Func<JObject> value, CancellationToken cancellationToken)
     {
         if (context.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator)
         {
-            await context.TraceActivityAsync(name, value, name, $"{name} trace", cancellationToken);
+            await context.TraceActivityAsync(name, value(), name, $"{name} trace", cancellationToken);
         }
     }
 }

@@ -36,16 +36,14 @@ public class FlowDialog : WaterfallDialog
     public static FlowPosition? PositionOf(DialogInstance instance) =>
         instance.State.TryGetValue("options", out var options) ? FlowPosition.From(options) : null;
 
-    /// <summary>A question's choices for recognition: the choice id is the value; both titles and the synonyms are accepted.</summary>
-    public static IList<Choice> ChoicesOf(FlowNode node) => node.Choices.Select(ToChoice).ToList();
-
     private async Task<DialogTurnResult> ShowNodeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var node = flow.FindNode(FlowPosition.From(step.Options)?.Node) ?? flow.StartNode;
-        // Plain options: the card is rebuilt from the position by the prompt (PromptCard), never stored.
+        // Content-free options: the card is rebuilt from the position by the prompt (PromptCard) and the choices' titles
+        // and synonyms are read from the content (NodeChoices); only the position and the choice ids are stored.
         var options = new PromptOptions
         {
-            Choices = node.IsQuestion ? ChoicesOf(node) : null,
+            Choices = node.IsQuestion ? NodeChoices.IdsOf(node) : null,
             Style = ListStyle.None,
             Validations = new FlowPosition(flow.Id, node.Id).ToJson(),
         };
@@ -98,14 +96,4 @@ public class FlowDialog : WaterfallDialog
 
     private static Task<DialogTurnResult> ContinueAtAsync(WaterfallStepContext step, string branch, string node, CancellationToken cancellationToken) =>
         step.ReplaceDialogAsync(branch, new FlowPosition(branch, node), cancellationToken);
-
-    private static Choice ToChoice(FlowChoice choice) => new(choice.Id)
-    {
-        Synonyms = new[] { choice.Title.Fr, choice.Title.En }
-            .Concat(choice.SynonymsFor(BotLanguage.French))
-            .Concat(choice.SynonymsFor(BotLanguage.English))
-            .Where(s => s.Length > 0)
-            .Distinct()
-            .ToList(),
-    };
 }

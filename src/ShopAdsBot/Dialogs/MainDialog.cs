@@ -1,4 +1,5 @@
 using BotDialogs;
+using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -23,6 +24,7 @@ public class MainDialog : ComponentDialog
     private readonly ContentCatalog content;
     private readonly BotReplies replies;
     private readonly IBranchRecognizer recognizer;
+    private readonly NodeChoices choices;
     private readonly InsightsRecorder insights;
 
     public MainDialog(ContentCatalog content, BotReplies replies, IBranchRecognizer recognizer, InsightsRecorder insights)
@@ -31,13 +33,14 @@ public class MainDialog : ComponentDialog
         this.content = content;
         this.replies = replies;
         this.recognizer = recognizer;
+        choices = new NodeChoices(content);
         this.insights = insights;
 
         foreach (var flow in content.Flows.Values)
         {
             AddDialog(new FlowDialog(flow, content, replies, insights));
         }
-        AddDialog(new CardChoicePrompt(PromptIds.Choice, NodeCard));
+        AddDialog(new CardChoicePrompt(PromptIds.Choice, NodeCard, ChoicesOf));
         AddDialog(new CardConfirmPrompt(PromptIds.Confirm, NodeCard));
     }
 
@@ -69,6 +72,10 @@ public class MainDialog : ComponentDialog
         FlowPosition.From(options.Validations) is { } position && FindNode(position) is { } node
             ? replies.NodeCard(content.Flow(position.Branch), node, BotLanguage.Of(turnContext), isRetry)
             : null;
+
+    /// <summary>The choices, with titles and synonyms, of the node a prompt's options name (they store only the ids).</summary>
+    private IList<Choice>? ChoicesOf(PromptOptions options) =>
+        FlowPosition.From(options.Validations) is { } position ? choices.For(position) : null;
 
     private FlowNode? FindNode(FlowPosition position) =>
         content.Flows.GetValueOrDefault(position.Branch)?.FindNode(position.Node);
@@ -186,7 +193,7 @@ public class MainDialog : ComponentDialog
         }
 
         var route = recognizer.Recognize(text, context.Activity.Locale);
-        await EmulatorTrace.SendAsync(context, "Route", JObject.FromObject(new RouteTrace(route)), cancellationToken);
+        await EmulatorTrace.SendAsync(context, "Route", () => JObject.FromObject(new RouteTrace(route)), cancellationToken);
 
         if (route.Confidence == Confidence.High)
         {
@@ -234,7 +241,7 @@ public class MainDialog : ComponentDialog
             return false;
         }
         return node.IsQuestion
-            ? ChoiceRecognizer.Recognize(input, FlowDialog.ChoicesOf(node)) != null
+            ? ChoiceRecognizer.Recognize(input, choices.For(position) ?? []) != null
             : ConfirmRecognizer.Recognize(input) != null;
     }
 

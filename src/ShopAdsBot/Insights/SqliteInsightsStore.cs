@@ -173,6 +173,8 @@ public sealed class SqliteInsightsStore : IInsightsSink, IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // WAL with NORMAL: no fsync per batch (see SqliteStorage); a power cut may lose the last events, a killed app none.
+        Execute(connection, "PRAGMA synchronous = NORMAL;");
         return connection;
     }
 

@@ -61,9 +61,9 @@ public sealed class RedeliveryMiddleware(ConversationState conversationState, IO
         if (record.Find(activity.Id) is { } earlier && now - earlier.At < options.Value.RedeliveryWindow)
         {
             logger.LogInformation("Activity {ActivityId} of conversation {ConversationId} was delivered again: not run twice", activity.Id, activity.Conversation.Id);
-            if (expectReplies && earlier.Replies is { Count: > 0 } replies)
+            if (expectReplies && earlier.Replies is { Length: > 0 } replies)
             {
-                await turnContext.SendActivitiesAsync(replies.Select(HandledActivities.Restore).ToArray(), cancellationToken);
+                await turnContext.SendActivitiesAsync(HandledActivities.Restore(replies), cancellationToken);
             }
             return;
         }
@@ -75,7 +75,7 @@ public sealed class RedeliveryMiddleware(ConversationState conversationState, IO
         {
             // The entry is the object cached in the turn's state: the replies this turn holds are saved with it, in the
             // same write as the rest of the turn (StateFirstMiddleware saves once the turn has run).
-            entry.Replies = StateFirstMiddleware.HeldReplies(turnContext).Select(HandledActivities.Store).ToList();
+            entry.Replies = HandledActivities.Store(StateFirstMiddleware.HeldReplies(turnContext));
         }
     }
 }

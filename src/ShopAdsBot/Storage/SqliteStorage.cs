@@ -84,6 +84,12 @@ public sealed class SqliteStorage : VersionedStorage
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // In WAL mode, NORMAL syncs the log at checkpoints rather than on every commit: a killed app loses no committed
+        // turn (the OS has it), only a power cut may lose the last ones; FULL costs an fsync per turn, which bounded a
+        // busy instance to a few dozen turns per second (docs/performance.md). Per connection: it is not stored in the file.
+        using var synchronous = connection.CreateCommand();
+        synchronous.CommandText = "PRAGMA synchronous = NORMAL";
+        synchronous.ExecuteNonQuery();
         return connection;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BotDialogs.Choices;
 using ShopAdsBot.Recognition;
 
@@ -10,6 +11,10 @@ namespace ShopAdsBot.Dialogs.Input;
 /// </summary>
 public static class ChoiceRecognizer
 {
+    // The normalised forms of a choice's value, title and synonyms, computed once per Choice object: the app's choices
+    // are built once from the content (NodeChoices) and read on every turn.
+    private static readonly ConditionalWeakTable<Choice, (string Normalized, string Original)[]> NormalizedCandidates = new();
+
     /// <summary>Recognises <paramref name="input"/>. A card submit is matched on its value only: its text is a mere echo.</summary>
     public static FoundChoice? Recognize(DialogInput input, IList<Choice> choices)
     {
@@ -98,8 +103,15 @@ public static class ChoiceRecognizer
     private static FoundChoice? WithTypo(string normalized, IList<Choice> choices)
         => Best(choices, (candidate, _) =>
         {
+            // The distance is at least the difference in length: most candidates are ruled out without computing it.
+            var allowed = TextNormalizer.AllowedTypos(candidate.Length);
+            if (Math.Abs(normalized.Length - candidate.Length) > allowed)
+            {
+                return null;
+            }
+
             var distance = TextNormalizer.Distance(normalized, candidate);
-            return distance <= TextNormalizer.AllowedTypos(candidate.Length) ? distance : null;
+            return distance <= allowed ? distance : null;
         }, 0.6f, preferHigh: false);
 
     /// <summary>The choice with the best score; null when two different choices share it.</summary>
@@ -133,19 +145,15 @@ public static class ChoiceRecognizer
         return bestScore is null || tie ? null : Found(choices, bestIndex, confidence, bestSynonym);
     }
 
-    private static IEnumerable<(string Normalized, string Original)> Candidates(Choice choice)
-    {
-        var originals = new List<string?> { choice.Value, choice.Action?.Title };
-        originals.AddRange(choice.Synonyms ?? []);
-        foreach (var original in originals)
+    private static (string Normalized, string Original)[] Candidates(Choice choice) =>
+        NormalizedCandidates.GetValue(choice, static c =>
         {
-            var normalized = TextNormalizer.Normalize(original);
-            if (normalized.Length > 0)
-            {
-                yield return (normalized, original!);
-            }
-        }
-    }
+            var originals = new List<string?> { c.Value, c.Action?.Title };
+            originals.AddRange(c.Synonyms ?? []);
+            return originals.Select(original => (Normalized: TextNormalizer.Normalize(original), Original: original!))
+                .Where(candidate => candidate.Normalized.Length > 0)
+                .ToArray();
+        });
 
     private static FoundChoice Found(IList<Choice> choices, int index, float score, string? synonym)
         => new() { Value = choices[index].Value, Index = index, Score = score, Synonym = synonym ?? choices[index].Value };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ShopAdsBot.Dialogs.Input;
@@ -60,7 +61,9 @@ internal static partial class OrdinalWords
             {
                 ordinals.Add(o);
             }
-            else if (Cardinals.TryGetValue(token, out var c) || int.TryParse(token, out c))
+            // Invariant: the SDK sets the thread's culture from each activity's locale (a new CultureInfo every turn),
+            // whose number format would otherwise be built on every turn just to read "2".
+            else if (Cardinals.TryGetValue(token, out var c) || int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out c))
             {
                 cardinals.Add(c);
             }
@@ -87,7 +90,7 @@ internal static partial class OrdinalWords
     private static bool TryDigitOrdinal(string token, out int position)
     {
         var match = DigitOrdinal().Match(token);
-        position = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        position = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         return match.Success;
     }
 

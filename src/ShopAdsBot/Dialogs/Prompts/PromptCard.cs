@@ -1,4 +1,5 @@
 using BotDialogs;
+using BotDialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -10,6 +11,12 @@ namespace ShopAdsBot.Dialogs.Prompts;
 /// On a retry the card says first that the answer was not understood. Null when the data names nothing known.
 /// </summary>
 public delegate IMessageActivity? PromptCard(ITurnContext turnContext, PromptOptions options, bool isRetry);
+
+/// <summary>
+/// The choices a prompt recognises, with their titles and synonyms, read from the content for the data its options carry;
+/// null when the data names nothing known (the options' own choices are used then).
+/// </summary>
+public delegate IList<Choice>? PromptChoices(PromptOptions options);
 
 /// <summary>What the card-aware prompts share: sending the card, and giving up after a bounded number of answers.</summary>
 public static class CardPrompts

@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using ShopAdsBot.Content;
+using ShopAdsBot.Hosting;
+
+namespace ShopAdsBot.Benchmarks;
+
+/// <summary>
+/// The bot's services exactly as the app registers them (AddShopAdsBot), without Kestrel: a turn is a POST body handed to
+/// the endpoint's guard and to CloudAdapter.ProcessAsync, and the reply is the HTTP body it writes (expectReplies).
+/// </summary>
+public sealed class InProcessBot : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly IBotFrameworkHttpAdapter adapter;
+    private int activityCount;
+
+    public InProcessBot(IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory", ["Insights:Kind"] = "None" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        collection.AddShopAdsBot(configuration);
+        services = collection.BuildServiceProvider();
+        adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>();
+        Content = services.GetRequiredService<ContentCatalog>();
+        Storage = services.GetRequiredService<IStorage>();
+    }
+
+    public ContentCatalog Content { get; }
+
+    public IStorage Storage { get; }
+
+    /// <summary>Posts one activity (a fresh id each time) and returns the HTTP status and body.</summary>
+    public async Task<(int Status, string Body)> PostAsync(JObject activity)
+    {
+        activity["id"] = "a" + Interlocked.Increment(ref activityCount);
+        var http = new DefaultHttpContext { RequestServices = services };
+        var body = Encoding.UTF8.GetBytes(activity.ToString(Formatting.None));
+        http.Request.Method = "POST";
+        http.Request.ContentType = "application/json";
+        http.Request.ContentLength = body.Length;
+        http.Request.Body = new MemoryStream(body);
+        var response = new MemoryStream();
+        http.Response.Body = response;
+
+        var problem = await ActivityRequestGuard.CheckAsync(http.Request, CancellationToken.None);
+        if (problem != null)
+        {
+            await problem.ExecuteAsync(http);
+        }
+        else
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, services.GetRequiredService<IBot>(), CancellationToken.None);
+        }
+        return (http.Response.StatusCode, Encoding.UTF8.GetString(response.GetBuffer(), 0, (int)response.Length));
+    }
+
+    /// <summary>The conversation's stored state as its storage would write it (the SDK storages' JSON settings).</summary>
+    public async Task<string> StoredStateAsync(string conversationId, string channelId = Turns.ChannelId)
+    {
+        var key = $"{channelId}/conversations/{conversationId}";
+        var items = await Storage.ReadAsync([key]);
+        return JsonConvert.SerializeObject(items[key], new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All });
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}
+
+/// <summary>The activities of the four turn kinds, as a channel posts them (expectReplies, English).</summary>
+public static class Turns
+{
+    public const string ChannelId = "webchat";
+    public const string RoutedText = "the Ads tab is missing in Seller Center";
+    public const string Branch = "ads-tab-missing";
+
+    public static JObject Welcome(string conversation) => Activity("conversationUpdate", conversation, extra: new JObject
+    {
+        ["membersAdded"] = new JArray(new JObject { ["id"] = "user-" + conversation, ["name"] = "User" }),
+    });
+
+    public static JObject Text(string conversation, string text) => Activity("message", conversation, new JObject { ["text"] = text });
+
+    /// <summary>A click on a choice button of a question card (the data the card carries).</summary>
+    public static JObject Click(string conversation, string branch, string node, string choice) => Activity("message", conversation, new JObject
+    {
+        ["value"] = new JObject { ["flow"] = branch, ["node"] = node, ["choice"] = choice },
+    });
+
+    private static JObject Activity(string type, string conversation, JObject extra)
+    {
+        var activity = new JObject
+        {
+            ["type"] = type,
+            ["channelId"] = ChannelId,
+            ["serviceUrl"] = "http://127.0.0.1:3999",
+            ["from"] = new JObject { ["id"] = "user-" + conversation, ["name"] = "User" },
+            ["recipient"] = new JObject { ["id"] = "bot", ["name"] = "Bot" },
+            ["conversation"] = new JObject { ["id"] = conversation },
+            ["locale"] = "en-US",
+            ["deliveryMode"] = "expectReplies",
+        };
+        activity.Merge(extra);
+        return activity;
+    }
+}

@@ -85,17 +85,18 @@ public class RoutingTests
     }
 
     [Theory]
-    [InlineData("problème de business center", "ads-manager-not-connected", "bc-access-required")]
-    [InlineData("campagne", "create-ad", "underperforming")]
-    public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string first, string second)
+    [InlineData("erreur business center", "bc-access-required bc-admin-permission ads-manager-not-connected")] // the three Business Center errors
+    [InlineData("campagne", "create-ad underperforming")]
+    public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string neighbours)
     {
         var client = new BotTestClient("fr-FR");
         var card = (await client.SendTextAsync(message)).SingleCard();
 
         Assert.Contains(Text("fr-FR", "clarifyTitle"), card.AllText());
         var offered = card.SubmitActions().Select(a => a["data"]!).Where(d => (string?)d["flow"] == "menu").Select(d => (string)d["choice"]!).ToList();
-        Assert.Equal([first, second], offered.Order());
-        AssertNode((await client.ClickAsync(card.Button(second))).LastCard(), second, Catalog.Flow(second).Start, "fr-FR");
+        Assert.Equal(2, offered.Distinct().Count());
+        Assert.All(offered, branch => Assert.Contains(branch, neighbours.Split(' ')));
+        AssertNode((await client.ClickAsync(card.Button(offered[1]))).LastCard(), offered[1], Catalog.Flow(offered[1]).Start, "fr-FR");
     }
 
     [Theory]

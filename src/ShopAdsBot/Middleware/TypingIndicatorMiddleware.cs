@@ -23,7 +23,9 @@ public sealed class TypingIndicatorMiddleware(TimeSpan delay, TimeProvider time,
         }
 
         // One gate for "has the bot replied" and "send the typing": typing is never sent after (or with) a reply.
-        using var gate = new SemaphoreSlim(1, 1);
+        // Not disposed: the send handler below outlives this method when the turn fails (the adapter's error handler
+        // sends its apology through it afterwards), and a SemaphoreSlim whose wait handle is never asked for holds nothing.
+        var gate = new SemaphoreSlim(1, 1);
         var replied = false;
         turnContext.OnSendActivities(async (context, activities, nextSend) =>
         {

@@ -249,36 +249,19 @@ public abstract class StorageContractTests
 
 public sealed class MemoryStorageContractTests : StorageContractTests
 {
-    protected override Func<IStorage> NewStore()
-    {
-        // One process: every "instance" is the same store, as for the app's own turns.
-        var storage = new VersionedMemoryStorage();
-        return () => storage;
-    }
+    protected override Func<IStorage> NewStore() => TestStores.Memory();
 }
 
 public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("sqlite-contract-");
+    private readonly SqliteStores stores = new("sqlite-contract-");
 
-    protected override Func<IStorage> NewStore()
-    {
-        var path = Path.Combine(folder.FullName, Guid.NewGuid().ToString("N"), "state.db");
-        return () => new SqliteStorage(path);
-    }
+    protected override Func<IStorage> NewStore() => stores.NewStore();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Delete(recursive: true);
-    }
+    public void Dispose() => stores.Dispose();
 }
 
 public sealed class BlobsStorageContractTests(AzuriteFixture azurite) : StorageContractTests, IClassFixture<AzuriteFixture>
 {
-    protected override Func<IStorage> NewStore()
-    {
-        var container = azurite.NewContainer();
-        return () => new BlobsStorage(container);
-    }
+    protected override Func<IStorage> NewStore() => TestStores.Blobs(azurite);
 }

@@ -98,6 +98,19 @@ public class MiddlewareTests
         Assert.Equal([ActivityTypes.Message], replies.Select(r => r.Type));
     }
 
+    [Fact]
+    public async Task TheErrorHandlersApologyAfterAFailedTurnStillGoesOut()
+    {
+        // The adapter's error handler runs after the middleware has returned; its reply still passes the typing gate.
+        var adapter = new TypingAdapter(new TeamsConversation(TeamsScope.Personal).Reference);
+        adapter.OnTurnError = (context, exception) => context.SendActivityAsync("Oups, un problème est survenu de mon côté.");
+        adapter.Use(new TypingIndicatorMiddleware(TypingDelay, time));
+
+        var replies = await RunAsync(adapter, (context, ct) => throw new InvalidOperationException("the bot failed"));
+
+        Assert.Equal(["Oups, un problème est survenu de mon côté."], replies.Select(r => r.Text));
+    }
+
     [Theory]
     [InlineData(TeamsScope.Channel, false)]
     [InlineData(TeamsScope.GroupChat, false)]
@@ -112,6 +125,23 @@ public class MiddlewareTests
         var reply = Assert.Single(replies);
         Assert.Equal("Cela a-t-il résolu votre problème ?", reply.Text);
         Assert.Equal(kept, reply.SuggestedActions != null);
+    }
+
+    [Fact]
+    public async Task InAPersonalChatOnlyTheFirstThreeSuggestedActionsGoOutAndOtherChannelsKeepThemAll()
+    {
+        var five = new List<string> { "Un", "Deux", "Trois", "Quatre", "Cinq" };
+        Task Bot(ITurnContext context, CancellationToken ct) =>
+            context.SendActivityAsync(MessageFactory.SuggestedActions(five, "Choisissez :", null, null), ct);
+        var teams = new TestAdapter(new TeamsConversation(TeamsScope.Personal).Reference).Use(new TeamsSuggestedActionsMiddleware());
+        var webChat = new TestAdapter(Microsoft.Bot.Connector.Channels.Webchat).Use(new TeamsSuggestedActionsMiddleware());
+
+        var inTeams = Assert.Single(await RunAsync(teams, Bot));
+        var elsewhere = Assert.Single(await RunAsync(webChat, Bot));
+
+        Assert.Equal(["Un", "Deux", "Trois"], inTeams.SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Equal("Choisissez :", inTeams.Text);
+        Assert.Equal(five, elsewhere.SuggestedActions.Actions.Select(a => a.Title));
     }
 
     private static async Task<List<Activity>> RunAsync(TestAdapter adapter, Func<ITurnContext, CancellationToken, Task> bot, string? deliveryMode = null)

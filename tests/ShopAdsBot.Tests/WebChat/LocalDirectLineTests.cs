@@ -141,6 +141,7 @@ public class LocalDirectLineTests
         // The welcome card, and only it: an error message from the bot is a bot message too.
         var activities = (JArray)(await session.GetActivitiesAsync())["activities"]!;
         var welcome = Assert.Single(activities, a => (string?)a["from"]?["role"] == "bot" && (string?)a["type"] == "message");
+        Assert.True(welcome["attachments"] is JArray, $"the bot's message is not the welcome card: {welcome}");
         var card = Assert.Single((JArray)welcome["attachments"]!);
         Assert.Equal(Support.Cards.AdaptiveCard, (string?)card["contentType"]);
         var strings = ShopAdsBot.Content.ContentCatalog.Load(ShopAdsBot.Content.ContentCatalog.LocateRoot()).Menu;

@@ -216,6 +216,8 @@ public class MainDialog : ComponentDialog
         if (route.Clarify is { } clarify)
         {
             // Two neighbours too close to call (the two Business Center errors, say): ask which, rather than guess.
+            // For insights it is a suggestion of two branches (the one clicked is started "via suggestion").
+            await insights.SuggestionOfferedAsync(context, [clarify.First, clarify.Second], cancellationToken);
             await context.SendActivityAsync(replies.Clarify(clarify, language), cancellationToken);
             return Done;
         }

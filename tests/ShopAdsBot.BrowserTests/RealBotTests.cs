@@ -79,11 +79,21 @@ public class RealBotTests(RealBotFixture fixture) : IClassFixture<RealBotFixture
         await Expect(CardButton(page, SeedContent.FlowTitle("underperforming", lang))).ToBeVisibleAsync();
         await ScreenshotAsync(Activity(page, menuTitle), $"card-menu-{lang}.png");
 
-        await SendAsync(page, lang == "fr" ? "campagne" : "campaign");
+        // One word is too little to start a branch on: the best three are offered ("campagne" alone gets the clarifying
+        // question between its two close branches instead).
+        await SendAsync(page, lang == "fr" ? "pub" : "ads");
         var didYouMean = SeedContent.MenuString("didYouMeanTitle", lang);
         await Expect(CardText(page, didYouMean)).ToBeVisibleAsync(Patience);
         await Expect(CardButton(page, SeedContent.MenuString("noneOfThese", lang))).ToBeVisibleAsync();
         await ScreenshotAsync(Activity(page, didYouMean), $"card-suggestions-{lang}.png");
+
+        // Two close branches: one short question with the two choices; a click starts the one chosen.
+        await SendAsync(page, lang == "fr" ? "campagne" : "campaign");
+        var clarify = SeedContent.MenuString("clarifyTitle", lang);
+        await Expect(CardText(page, clarify)).ToBeVisibleAsync(Patience);
+        await ScreenshotAsync(Activity(page, clarify), $"card-clarify-{lang}.png");
+        await ClickAsync(page, SeedContent.FlowTitle("create-ad", lang));
+        await Expect(CardText(page, SeedContent.StartText("create-ad", lang))).ToBeVisibleAsync(Patience);
         WebChatPageTests.AssertNothingLeftTheMachine(requests);
     }
 }

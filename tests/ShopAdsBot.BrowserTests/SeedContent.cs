@@ -22,6 +22,9 @@ internal static class SeedContent
         Text(Node(flowId, nodeId)["choices"]!.AsArray().Single(c => (string?)c!["id"] == choiceId)!["title"], lang);
 
     /// <summary>A string of dialogs/main-menu.json ("yes", "resolvedThanks"...).</summary>
+    /// <summary>The question (or answer text) of a flow's first node.</summary>
+    public static string StartText(string flowId, string lang) => Text(Node(flowId, (string)Flow(flowId)["start"]!)["text"], lang);
+
     public static string MenuString(string key, string lang) => Text(Flow("main-menu")["strings"]![key], lang);
 
     /// <summary>The title of the main-menu group that lists this branch.</summary>

@@ -37,11 +37,8 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     /// </summary>
     public const int MinWordsForHigh = 2;
 
-    public static readonly IReadOnlyList<string> BranchIds =
-    [
-        "connect-shop", "create-ad", "ads-tab-missing", "bc-admin-permission", "shop-not-ready", "bc-access-required",
-        "ads-manager-not-connected", "account-management", "support-contact", "ad-rejected", "underperforming",
-    ];
+    /// <summary>The classes the model learns besides "none": the branches, written once (ContentCatalog).</summary>
+    public static IReadOnlyList<string> BranchIds => Content.ContentCatalog.BranchIds;
 
     private readonly TextNormalizer _normalizer;
     private readonly FeatureSpace _features;

@@ -217,6 +217,11 @@ internal static partial class LoadDriver
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             },
         };
+        // A fresh state and insights store for each run (unless --env says otherwise): runs stay comparable, and nothing
+        // is written into the checkout.
+        var data = Directory.CreateTempSubdirectory("shopadsbot-load-").FullName;
+        start.Environment["Storage__SqlitePath"] = Path.Combine(data, "conversation-state.db");
+        start.Environment["Insights__SqlitePath"] = Path.Combine(data, "insights.db");
         foreach (var (name, value) in settings.AppEnvironment) start.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();

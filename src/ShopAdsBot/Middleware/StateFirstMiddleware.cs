@@ -30,9 +30,8 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var held = new List<Func<Task<ResourceResponse[]>>>();
-        var heldActivities = new List<Activity>();
-        turnContext.TurnState[HeldKey] = heldActivities;
+        var held = new List<HeldSend>();
+        turnContext.TurnState[HeldKey] = held;
         var releasing = false;
         turnContext.OnSendActivities((context, activities, sendOn) =>
         {
@@ -40,8 +39,7 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
             {
                 return sendOn();
             }
-            held.Add(sendOn); // the rest of the send pipeline, run when the state is saved
-            heldActivities.AddRange(activities);
+            held.Add(new HeldSend(sendOn, activities)); // the rest of the send pipeline, run when the state is saved
             return Task.FromResult(activities.Select(_ => new ResourceResponse()).ToArray());
         });
 
@@ -49,7 +47,6 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
         {
             turnContext.TurnState[AttemptKey] = attempt;
             held.Clear();
-            heldActivities.Clear();
             try
             {
                 if (attempt > 1)
@@ -75,7 +72,7 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
         releasing = true;
         foreach (var send in held)
         {
-            await send();
+            await send.SendOn();
         }
 
         try
@@ -92,7 +89,7 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
 
     /// <summary>The replies this attempt of the turn has sent so far, held until its state is saved.</summary>
     public static IReadOnlyList<Activity> HeldReplies(ITurnContext turnContext) =>
-        turnContext.TurnState.Get<List<Activity>>(HeldKey) ?? [];
+        turnContext.TurnState.Get<List<HeldSend>>(HeldKey)?.SelectMany(send => send.Activities).ToList() ?? [];
 
     /// <summary>
     /// Runs <paramref name="handler"/> on the replies of this attempt of the turn when they are really sent (after the
@@ -104,4 +101,7 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
         turnContext.OnSendActivities((context, activities, sendOn) =>
             Equals(context.TurnState.Get<object>(AttemptKey), attempt) ? handler(context, activities, sendOn) : sendOn());
     }
+
+    /// <summary>One held call to SendActivitiesAsync: the rest of its send pipeline, and the activities it sends.</summary>
+    private sealed record HeldSend(Func<Task<ResourceResponse[]>> SendOn, IList<Activity> Activities);
 }

@@ -14,7 +14,7 @@ internal static class Accuracy
         if (testSet)
         {
             // The test set is looked at once, for the final figures: never tune on what this prints (docs/recognizer.md).
-            var test = EvaluationData.TestSet();
+            var test = EvaluationData.TestSet(sources.BranchIds);
             Print(RecognizerEvaluation.Evaluate(sources.Build(), test, $"Test set ({test.Count} messages in seeds/{EvaluationData.TestFile}, production model)"), showErrors, markdown);
         }
         if (!ablation) return;
@@ -23,7 +23,7 @@ internal static class Accuracy
             Print(RecognizerEvaluation.CrossValidate(sources, options: options, title: "CV " + name), false, false);
         // Typo robustness: the same cross-validation, with typos added to each held-out message.
         foreach (var (name, options) in Variants.Take(4))
-            Print(RecognizerEvaluation.Score($"CV with typos added to the held-out fold, {name}",
+            Print(RecognizerEvaluation.Score($"CV with typos added to the held-out fold, {name}", sources.BranchIds,
                 RecognizerEvaluation.CrossValidatedOutcomes(sources, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false, false);
     }
 

@@ -21,9 +21,11 @@ public sealed record AccuracyFigures(int InScope, int Top1, int Top3, int FalseR
 /// <summary>
 /// Figures overall, per language and per branch, the confusion matrix (expected branch × what the bot did), and the
 /// messages that went wrong. <see cref="Clarified"/> counts the messages answered with a clarifying question.
+/// <see cref="Classes"/> are the model's classes (the content's branches, then "none"), in the order of the tables.
 /// </summary>
 public sealed record AccuracyReport(
     string Title,
+    IReadOnlyList<string> Classes,
     AccuracyFigures All,
     IReadOnlyDictionary<string, AccuracyFigures> ByLanguage,
     IReadOnlyDictionary<string, AccuracyFigures> ByBranch,
@@ -32,8 +34,6 @@ public sealed record AccuracyReport(
     int Clarified,
     IReadOnlyList<string> Errors)
 {
-    private static readonly string[] Classes = [.. ShopAdsRecognizer.BranchIds, ShopAdsRecognizer.NoneIntent];
-
     public double ClarifiedRate => Messages == 0 ? double.NaN : (double)Clarified / Messages;
 
     private static string P(double v) => double.IsNaN(v) ? "–" : v.ToString("P1", CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public static class RecognizerEvaluation
 {
     public static AccuracyReport CrossValidate(RecognizerSources sources, int folds = 5, int seed = 42, RecognizerOptions? options = null, string? title = null) =>
         Score(title ?? $"{folds}-fold stratified cross-validation (seed {seed}) over {sources.Examples.Count} example messages, leaking phrases removed from training",
-            CrossValidatedOutcomes(sources, folds, seed, options));
+            sources.BranchIds, CrossValidatedOutcomes(sources, folds, seed, options));
 
     /// <summary>Each example recognised by its fold's model.</summary>
     public static IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> CrossValidatedOutcomes(RecognizerSources sources, int folds = 5, int seed = 42,
@@ -46,6 +46,7 @@ public static class RecognizerEvaluation
                 b => b.Key,
                 b => (IReadOnlyDictionary<string, IReadOnlyList<string>>)b.Value.ToDictionary(l => l.Key, l => (IReadOnlyList<string>)l.Value.Where(Clean).ToList()));
             var train = new RecognizerSources(
+                sources.BranchIds,
                 sources.Keywords with { Branches = branches },
                 sources.Examples.Where((e, i) => assignment[i] != f && Clean(e.Text)).ToList(),
                 sources.FlowTexts.Where(t => Clean(t.Text)).ToList());
@@ -55,7 +56,7 @@ public static class RecognizerEvaluation
     }
 
     public static AccuracyReport Evaluate(ShopAdsRecognizer recognizer, IEnumerable<LabelledUtterance> messages, string title) =>
-        Score(title, messages.Select(e => (e, recognizer.Recognize(e.Text, e.Lang))).ToList());
+        Score(title, recognizer.BranchIds, messages.Select(e => (e, recognizer.Recognize(e.Text, e.Lang))).ToList());
 
     /// <summary>
     /// Adds typos the way people make them: in about one word of three (4+ letters), one random edit (drop, double,
@@ -98,7 +99,8 @@ public static class RecognizerEvaluation
         return fold;
     }
 
-    public static AccuracyReport Score(string title, IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> outcomes)
+    /// <summary>The figures of the outcomes; <paramref name="branchIds"/> (the model's classes) orders the tables.</summary>
+    public static AccuracyReport Score(string title, IReadOnlyList<string> branchIds, IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> outcomes)
     {
         var byLang = new Dictionary<string, AccuracyFigures>(StringComparer.Ordinal);
         var byBranch = new Dictionary<string, AccuracyFigures>(StringComparer.Ordinal);
@@ -132,6 +134,6 @@ public static class RecognizerEvaluation
             confusion[key] = confusion.GetValueOrDefault(key) + 1;
         }
         var all = byLang.Values.Aggregate(AccuracyFigures.Zero, (a, b) => a.Add(b));
-        return new AccuracyReport(title, all, byLang, byBranch, confusion, outcomes.Count, clarified, errors);
+        return new AccuracyReport(title, [.. branchIds, ShopAdsRecognizer.NoneIntent], all, byLang, byBranch, confusion, outcomes.Count, clarified, errors);
     }
 }

@@ -7,14 +7,7 @@ namespace ShopAdsBot.Content;
 /// <summary>Everything in dialogs/, cards/ and seeds/, loaded and validated once at startup.</summary>
 public sealed class ContentCatalog
 {
-    /// <summary>The 11 troubleshooting branches (the stable interface: traces, tests and tools name them).</summary>
-    public static IReadOnlyList<string> BranchIds { get; } =
-    [
-        "connect-shop", "create-ad", "ads-tab-missing", "bc-admin-permission", "shop-not-ready", "bc-access-required",
-        "ads-manager-not-connected", "account-management", "support-contact", "ad-rejected", "underperforming",
-    ];
-
-    /// <summary>The branch a final "Non" escalates to.</summary>
+    /// <summary>The branch a final "Non" escalates to (the validator requires it in dialogs/).</summary>
     public const string SupportBranchId = "support-contact";
 
     /// <summary>The seed help text, relative to the content root.</summary>
@@ -26,6 +19,14 @@ public sealed class ContentCatalog
     public required string Root { get; init; }
     public required IReadOnlyDictionary<string, FlowDefinition> Flows { get; init; }
     public required MenuDefinition Menu { get; init; }
+
+    /// <summary>
+    /// The troubleshooting branches, from dialogs/ alone: one per flow file (dialogs/&lt;id&gt;.json but main-menu.json),
+    /// in the order of the menu's groups (dialogs/main-menu.json). A flow the menu does not list comes last, in file-name
+    /// order, and the validator refuses it; so does a menu entry with no flow file. The recognizer's classes, the
+    /// evaluation's tables and the tests all take this list: adding a branch is a content change, never a C# one.
+    /// </summary>
+    public required IReadOnlyList<string> BranchIds { get; init; }
     public required HelpCatalog Help { get; init; }
     public required IReadOnlyDictionary<string, JObject> CardTemplates { get; init; }
     /// <summary>seeds/seed-shop-ads-help.fr.txt, the French help text the flows come from (empty when absent).</summary>
@@ -54,11 +55,14 @@ public sealed class ContentCatalog
             templates[Path.GetFileNameWithoutExtension(path)] = ReadJson(contentRoot, path) as JObject
                 ?? throw new ContentException($"{Relative(contentRoot, path)}: a card template must be a JSON object");
 
+        var menu = ReadModel<MenuDefinition>(contentRoot, Path.Combine(contentRoot, "dialogs", "main-menu.json"));
+        var menuOrder = menu.Groups.SelectMany(g => g.Branches).Distinct().ToList();
         return new ContentCatalog
         {
             Root = contentRoot,
             Flows = flows,
-            Menu = ReadModel<MenuDefinition>(contentRoot, Path.Combine(contentRoot, "dialogs", "main-menu.json")),
+            Menu = menu,
+            BranchIds = [.. flows.Keys.OrderBy(id => menuOrder.IndexOf(id) is var i and >= 0 ? i : int.MaxValue).ThenBy(id => id, StringComparer.Ordinal)],
             Help = new HelpCatalog(ReadModel<List<HelpSection>>(contentRoot, Path.Combine(contentRoot, "seeds", "help-sections.json"))),
             CardTemplates = templates,
             SeedText = File.Exists(Path.Combine(contentRoot, SeedFile)) ? File.ReadAllText(Path.Combine(contentRoot, SeedFile)) : "",

@@ -31,7 +31,7 @@ public static partial class ContentValidator
             var flows = linkedBy[section.Id].ToHashSet();
             if (flows.Count == 0) Add("no flow links it (remove it, or link it from an answer)");
             else if (!flows.SetEquals(section.Branches))
-                Add($"branches [{string.Join(", ", section.Branches)}] must list exactly the flows that link it: [{string.Join(", ", ContentCatalog.BranchIds.Where(flows.Contains))}]");
+                Add($"branches [{string.Join(", ", section.Branches)}] must list exactly the flows that link it: [{string.Join(", ", catalog.BranchIds.Where(flows.Contains))}]");
             if (section.Seed)
                 foreach (var flow in catalog.Flows.Values.Where(f => !flows.Contains(f.Id)))
                     problems.Add(new($"dialogs/{flow.Id}.json", null, $"links no node to '{section.Id}', the seed's own page: every branch links it"));

@@ -33,11 +33,9 @@ public static partial class ContentValidator
         void Add(string message) => problems.Add(new(MenuFile, null, message));
         var menu = catalog.Menu;
 
-        foreach (var id in ContentCatalog.BranchIds.Where(id => !catalog.Flows.ContainsKey(id)))
-            problems.Add(new($"dialogs/{id}.json", null, "branch file is missing"));
-        foreach (var id in catalog.Flows.Keys.Where(id => !ContentCatalog.BranchIds.Contains(id)))
-            problems.Add(new($"dialogs/{id}.json", null, $"'{id}' is not a branch id (expected one of {string.Join(", ", ContentCatalog.BranchIds)})"));
-
+        // The branches are the flow files; the menu orders them. Both must name the same set, each branch once.
+        if (!catalog.Flows.ContainsKey(ContentCatalog.SupportBranchId))
+            problems.Add(new($"dialogs/{ContentCatalog.SupportBranchId}.json", null, "branch file is missing: a final « Non » escalates to this branch"));
         if (menu.Groups.Count == 0) Add("no menu groups");
         foreach (var group in menu.Groups)
         {
@@ -45,12 +43,13 @@ public static partial class ContentValidator
             if (menu.Groups.Count(g => g.Id == group.Id) > 1) Add($"group '{group.Id}' is defined twice");
             if (group.Branches.Count is 0 or > 6) Add($"group '{group.Id}' has {group.Branches.Count} branches (1..6 keep the menu readable)");
             foreach (var id in group.Branches.Where(id => !catalog.Flows.ContainsKey(id)))
-                Add($"group '{group.Id}': branch '{id}' does not exist");
+                Add($"group '{group.Id}': branch '{id}' has no flow file dialogs/{id}.json (write the flow, or remove it from the menu)");
         }
-        foreach (var id in ContentCatalog.BranchIds.Union(catalog.Flows.Keys))
+        foreach (var id in catalog.BranchIds)
         {
             var count = menu.Groups.Sum(g => g.Branches.Count(b => b == id));
-            if (count != 1) Add($"branch '{id}' must appear in exactly one group (found {count})");
+            if (count == 0) Add($"branch '{id}' (dialogs/{id}.json) is in no group: list it in one group's \"branches\" (its flow says \"group\": \"{catalog.Flows[id].Group}\")");
+            else if (count > 1) Add($"branch '{id}' must appear in exactly one group (found {count})");
         }
 
         foreach (var key in MenuDefinition.RequiredStrings.Where(k => !menu.Has(k)))
@@ -83,6 +82,10 @@ public static partial class ContentValidator
 
         var fileId = catalog.Flows.First(kv => kv.Value == flow).Key;
         if (flow.Id != fileId) AddFlow($"id '{flow.Id}' must equal the file name '{fileId}'");
+        // The file name is the branch id: buttons, stored positions, traces and the recognizer's labels carry it.
+        if (!KebabCase().IsMatch(fileId)) AddFlow($"file name '{fileId}' must be kebab-case: it is the branch id");
+        if (fileId is CardFactory.MenuFlow or Recognition.ShopAdsRecognizer.NoneIntent)
+            AddFlow($"'{fileId}' is reserved ({(fileId == CardFactory.MenuFlow ? "the menu's buttons" : "the recognizer's out-of-scope label")}): name the branch otherwise");
         if (catalog.Menu.GroupOf(flow.Id) is { } group && group.Id != flow.Group)
             AddFlow($"group '{flow.Group}' does not match the menu, which lists it under '{group.Id}'");
         CheckText(flow.Title, "title", AddFlow);
@@ -196,7 +199,7 @@ public static partial class ContentValidator
         {
             CheckRender("welcome", null, lang, () => cards.Welcome(lang), problems);
             CheckRender("menu", null, lang, () => cards.Menu(lang), problems);
-            CheckRender("suggestions", null, lang, () => cards.Suggestions(ContentCatalog.BranchIds, lang), problems);
+            CheckRender("suggestions", null, lang, () => cards.Suggestions(catalog.BranchIds, lang), problems);
             foreach (var key in catalog.Menu.Strings.Keys)
                 CheckRender("notice", $"string {key}", lang, () => cards.Notice(catalog.Menu.Text(key, lang), lang, withMenuButton: true), problems);
             CheckRender("notice", "without menu button", lang, () => cards.Notice(catalog.Menu.Text("help", lang), lang, withMenuButton: false), problems);

@@ -32,6 +32,12 @@ public static class FlowDiagram
             `main-menu.json` holds the menu groups and the bot's shared strings. The tests check every rule of the format
             (ContentValidator) and that this file is up to date.
 
+            The branches are these files and nothing else: the code holds no list of them. To add one, write its
+            `<branch-id>.json` (the file name is the id), add the id to a group's `branches` in `main-menu.json` (the menu's
+            order is the branches' order everywhere), and add labelled examples to `seeds/routing-examples.tsv`; no C#
+            change (docs/architecture.md, "Where to add…"). The validator refuses a file the menu does not list and a menu
+            entry without its file.
+
             Legend: diamond = question, box = answer, dashed arrow = « Non » to « Cela a-t-il résolu votre problème ? ».
 
             """.Replace("\r\n", "\n"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ShopAdsBot.Content;
 
 namespace ShopAdsBot.Recognition;
 
@@ -35,10 +36,15 @@ public static class RoutingSeeds
 {
     public const string ExamplesFile = "routing-examples.tsv";
     public const string KeywordsFile = "routing-keywords.json";
-    /// <summary>Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped).</summary>
-    public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path)
+    /// <summary>
+    /// Reads a tab-separated file of branch, lang, text (one per line; blank lines and # comments skipped). Every label
+    /// must be one of <paramref name="branchIds"/> (the content's branches) or "none": any other is a
+    /// <see cref="ContentException"/> naming each such line, so a typo or a removed branch stops the load.
+    /// </summary>
+    public static IReadOnlyList<LabelledUtterance> ReadUtterances(string path, IReadOnlyCollection<string> branchIds)
     {
         var list = new List<LabelledUtterance>();
+        var unknown = new List<ContentProblem>();
         var lineNo = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -47,12 +53,30 @@ public static class RoutingSeeds
             var cols = line.Split('\t');
             if (cols.Length != 3 || cols.Any(string.IsNullOrWhiteSpace))
                 throw new InvalidDataException($"{path}:{lineNo}: expected 3 tab-separated columns (branch, lang, text).");
-            list.Add(new LabelledUtterance(cols[0].Trim(), cols[1].Trim(), cols[2].Trim()));
+            var label = cols[0].Trim();
+            if (!IsLabel(label, branchIds))
+                unknown.Add(new($"seeds/{Path.GetFileName(path)}:{lineNo}", null, NotABranch(label, branchIds)));
+            list.Add(new LabelledUtterance(label, cols[1].Trim(), cols[2].Trim()));
         }
-        return list;
+        return unknown.Count == 0 ? list : throw new ContentException(unknown);
     }
 
-    public static RoutingKeywords ReadKeywords(string path)
+    /// <summary>Reads the keywords; a key of "branches" that is neither one of <paramref name="branchIds"/> nor "none" is a <see cref="ContentException"/>.</summary>
+    public static RoutingKeywords ReadKeywords(string path, IReadOnlyCollection<string> branchIds)
+    {
+        var keywords = ReadKeywords(path);
+        var unknown = keywords.Branches.Keys.Where(b => !IsLabel(b, branchIds))
+            .Select(b => new ContentProblem($"seeds/{Path.GetFileName(path)}", null, $"branches: {NotABranch(b, branchIds)}")).ToList();
+        return unknown.Count == 0 ? keywords : throw new ContentException(unknown);
+    }
+
+    private static bool IsLabel(string label, IReadOnlyCollection<string> branchIds) =>
+        label == ShopAdsRecognizer.NoneIntent || branchIds.Contains(label);
+
+    private static string NotABranch(string label, IReadOnlyCollection<string> branchIds) =>
+        $"'{label}' is not a branch of dialogs/ nor '{ShopAdsRecognizer.NoneIntent}' (branches: {string.Join(", ", branchIds)})";
+
+    private static RoutingKeywords ReadKeywords(string path)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;

@@ -6,7 +6,7 @@ namespace ShopAdsBot.Recognition;
 /// Local, in-process free-text recognizer for the Shop Ads branches (French and English), no cloud service.
 /// Canonical tokens (<see cref="TextNormalizer"/>) → TF-IDF words, word pairs and character n-grams, plus learned
 /// signals: a Shop Ads cue, another platform named (<see cref="SignalWords"/>, <see cref="FeatureSpace"/>) → one
-/// logistic regression (<see cref="SoftmaxClassifier"/>) over the 11 branch ids and "none", trained on the example
+/// logistic regression (<see cref="SoftmaxClassifier"/>) over the content's branch ids and "none", trained on the example
 /// messages, the hand-written key phrases and the flow titles and summaries. Immutable and thread-safe once built.
 /// </summary>
 public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
@@ -37,8 +37,8 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     /// </summary>
     public const int MinWordsForHigh = 2;
 
-    /// <summary>The classes the model learns besides "none": the branches, written once (ContentCatalog).</summary>
-    public static IReadOnlyList<string> BranchIds => Content.ContentCatalog.BranchIds;
+    /// <summary>The classes the model learns besides "none", in this order: the content's branches (ContentCatalog.BranchIds).</summary>
+    public IReadOnlyList<string> BranchIds { get; }
 
     private readonly TextNormalizer _normalizer;
     private readonly FeatureSpace _features;
@@ -52,8 +52,9 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     private readonly SoftmaxClassifier? _branches;
     private readonly SoftmaxClassifier? _single;
 
-    public ShopAdsRecognizer(RoutingKeywords keywords, IEnumerable<LabelledUtterance> examples, RecognizerOptions? options = null)
+    public ShopAdsRecognizer(IReadOnlyList<string> branchIds, RoutingKeywords keywords, IEnumerable<LabelledUtterance> examples, RecognizerOptions? options = null)
     {
+        BranchIds = [.. branchIds];
         _options = options ??= RecognizerOptions.Default;
         _normalizer = options.UseSpellingAndPhrases
             ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases)

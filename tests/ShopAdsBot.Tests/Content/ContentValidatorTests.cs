@@ -58,17 +58,17 @@ public sealed class ContentValidatorTests : IDisposable
     }
 
     [Fact]
-    public void AMissingBranchFileIsNamed()
+    public void AMenuBranchWithoutItsFlowFileIsNamed()
     {
         content.Delete("dialogs/underperforming.json");
-        AssertProblem("dialogs/underperforming.json: branch file is missing");
+        AssertProblem("dialogs/main-menu.json: group 'performance': branch 'underperforming' has no flow file dialogs/underperforming.json");
     }
 
     [Fact]
-    public void AnUnknownBranchFileIsNamed()
+    public void AFlowFileTheMenuDoesNotListIsNamed()
     {
         content.WriteText("dialogs/other.json", File.ReadAllText(Path.Combine(content.Root, "dialogs/create-ad.json")).Replace("\"create-ad\"", "\"other\""));
-        AssertProblem("dialogs/other.json: 'other' is not a branch id");
+        AssertProblem("dialogs/main-menu.json: branch 'other' (dialogs/other.json) is in no group: list it in one group's \"branches\" (its flow says \"group\": \"setup\")");
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class ContentValidatorTests : IDisposable
     public void EveryBranchMustBeInAGroup()
     {
         content.EditMenu(m => ((JArray)m["groups"]![2]!["branches"]!).RemoveAt(0));
-        AssertProblem("dialogs/main-menu.json: branch 'ad-rejected' must appear in exactly one group (found 0)");
+        AssertProblem("dialogs/main-menu.json: branch 'ad-rejected' (dialogs/ad-rejected.json) is in no group");
     }
 
     [Fact]
@@ -261,8 +261,8 @@ public sealed class ContentValidatorTests : IDisposable
     public void ASectionListsExactlyTheFlowsThatLinkIt()
     {
         content.EditHelp(h => ((JArray)h[1]!["branches"]!).Remove(h[1]!["branches"]!.First(b => (string?)b == "create-ad")));
-        AssertProblem("section 'sec-two': branches [connect-shop, ads-tab-missing");
-        AssertProblem("must list exactly the flows that link it: [connect-shop, create-ad, ads-tab-missing");
+        AssertProblem("section 'sec-two': branches [connect-shop, shop-not-ready, ads-tab-missing");
+        AssertProblem("must list exactly the flows that link it: [connect-shop, create-ad, shop-not-ready, ads-tab-missing");
     }
 
     [Fact]

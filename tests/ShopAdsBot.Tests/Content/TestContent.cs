@@ -51,6 +51,26 @@ public sealed class TestContent : IDisposable
         Write("seeds/help-sections.json", help);
     }
 
+    /// <summary>
+    /// A branch added the way docs/architecture.md says: its flow file (a flow like the others), an entry at the end of
+    /// its menu group, and the help sections its answers link (every test flow links all three) listing it.
+    /// </summary>
+    public void AddBranch(string id, string group)
+    {
+        Write($"dialogs/{id}.json", Flow(id, group));
+        EditMenu(m => ((JArray)m["groups"]!.Children<JObject>().Single(g => (string?)g["id"] == group)["branches"]!).Add(id));
+        EditHelp(help => { foreach (var section in help) ((JArray)section["branches"]!).Add(id); });
+    }
+
+    /// <summary>The repository's routing seeds (keywords and labelled examples), so the recognizer can be built from this content.</summary>
+    public void CopyRoutingSeeds()
+    {
+        foreach (var file in new[] { "routing-keywords.json", "routing-examples.tsv" })
+            File.Copy(Path.Combine(RepoRoot, "seeds", file), Path.Combine(Root, "seeds", file));
+    }
+
+    public void AppendText(string relativePath, string text) => File.AppendAllText(Path.Combine(Root, relativePath), text);
+
     public void Delete(string relativePath) => File.Delete(Path.Combine(Root, relativePath));
     public void WriteText(string relativePath, string text) => File.WriteAllText(Path.Combine(Root, relativePath), text);
 
@@ -151,7 +171,7 @@ public sealed class TestContent : IDisposable
         });
 
     // Every test flow links every section (fix-a → sec-three, fix-b → sec-one and sec-two).
-    private static JArray AllBranches() => new(Groups.Values.SelectMany(b => b).OrderBy(ContentCatalog.BranchIds.ToList().IndexOf));
+    private static JArray AllBranches() => new(Groups.Values.SelectMany(b => b));
 
     public static JObject Check(string status, string from) => new() { ["status"] = status, ["from"] = from };
 

@@ -26,7 +26,7 @@ public class EmulatorTraceTests
         Assert.Equal("ads-tab-missing", (string?)alternatives[0]["branch"]);
         Assert.All(alternatives, a =>
         {
-            Assert.Contains((string)a["branch"]!, ContentCatalog.BranchIds);
+            Assert.Contains((string)a["branch"]!, Catalog.BranchIds);
             Assert.InRange((double)a["score"]!, 0.0, 1.0);
         });
         var scores = alternatives.Select(a => (double)a["score"]!).ToList();

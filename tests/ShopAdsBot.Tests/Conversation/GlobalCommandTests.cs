@@ -109,7 +109,7 @@ public class GlobalCommandTests
     private static void AssertMenu(JObject card, string locale)
     {
         Assert.Contains(Text(locale, "menuTitle"), card.AllText());
-        Assert.Equal(ShopAdsBot.Content.ContentCatalog.BranchIds.Count, card.SubmitActions().Count(a => (string?)a["data"]?["flow"] == "menu"));
+        Assert.Equal(Conversations.Catalog.BranchIds.Count, card.SubmitActions().Count(a => (string?)a["data"]?["flow"] == "menu"));
     }
 
     /// <summary>A conversation on the Emulator channel at the menu, at the first question of a branch, or at an answer.</summary>

@@ -73,7 +73,7 @@ public class RoutingTests
         Assert.Equal(offered.Count, offered.Distinct().Count());
         foreach (var branch in offered)
         {
-            Assert.Contains(branch, ContentCatalog.BranchIds);
+            Assert.Contains(branch, Catalog.BranchIds);
             Assert.Contains(Catalog.Flow(branch).Title.Get(locale[..2]), card.AllText());
             AssertNode((await client.ClickAsync(card.Button(branch))).LastCard(), branch, Catalog.Flow(branch).Start, locale);
         }

@@ -83,7 +83,7 @@ public class TypedAnswerTests
         Assert.Equal(Text(locale, "tooManyAttempts"), second.First(r => r.Type == "message").Text);
         var menu = second.SingleCard(); // "je vous ramène au menu principal": the menu itself
         Assert.Contains(Text(locale, "menuTitle"), menu.AllText());
-        Assert.Equal(ShopAdsBot.Content.ContentCatalog.BranchIds.Count, menu.SubmitActions().Count(a => (string?)a["data"]?["flow"] == "menu"));
+        Assert.Equal(Conversations.Catalog.BranchIds.Count, menu.SubmitActions().Count(a => (string?)a["data"]?["flow"] == "menu"));
         Assert.Empty(second.Traces("Flow")); // the flow has ended
 
         // What comes next is read as a new message at the menu, not as an answer to the old question.

@@ -17,7 +17,7 @@ public class FlowWalkTests
     public static TheoryData<string, string> BranchesAndLanguages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var branch in ContentCatalog.BranchIds)
+        foreach (var branch in Content.BranchIds)
         {
             data.Add(branch, "fr-FR");
             data.Add(branch, "en-US");

@@ -64,7 +64,7 @@ public sealed class RecognizerAccuracyTests(RecognizerFixture fixture) : IClassF
             (new("none", "fr", "e"), new RouteResult("create-ad", 0.6, [new("create-ad", 0.6)], Confidence.High, "e")),
         };
 
-        var report = RecognizerEvaluation.Score("t", outcomes);
+        var report = RecognizerEvaluation.Score("t", fixture.Sources.BranchIds, outcomes);
 
         Assert.Equal(new AccuracyFigures(3, 1, 3, 1, 2, 1), report.All);
         Assert.Equal(new AccuracyFigures(2, 1, 2, 1, 1, 0), report.ByLanguage["fr"]);

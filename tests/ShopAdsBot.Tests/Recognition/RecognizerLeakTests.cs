@@ -15,7 +15,7 @@ public sealed class RecognizerLeakTests(RecognizerFixture fixture) : IClassFixtu
     {
         var overlap = PhraseOverlap.Of(fixture.Sources);
 
-        var leaks = EvaluationData.TestSet()
+        var leaks = EvaluationData.TestSet(fixture.Sources.BranchIds)
             .Select(m => (m.Text, Shared: overlap.Shared(m.Text)))
             .Where(x => x.Shared.Count > 0)
             .Select(x => $"{x.Text}  <-  \"{x.Shared[0].Phrase}\" in: {x.Shared[0].ModelText}")
@@ -27,14 +27,14 @@ public sealed class RecognizerLeakTests(RecognizerFixture fixture) : IClassFixtu
     [Fact]
     public void TheTestSetIsLargeBilingualCoversEveryBranchAndIsAThirdOutOfScope()
     {
-        var test = EvaluationData.TestSet();
+        var test = EvaluationData.TestSet(fixture.Sources.BranchIds);
 
         Assert.True(test.Count >= 150);
         Assert.InRange(test.Count(m => m.Branch == ShopAdsRecognizer.NoneIntent) / (double)test.Count, 0.30, 0.40);
-        Assert.All(ShopAdsRecognizer.BranchIds, b => Assert.True(test.Count(m => m.Branch == b) >= 8, b));
+        Assert.All(fixture.Sources.BranchIds, b => Assert.True(test.Count(m => m.Branch == b) >= 8, b));
         Assert.All(test, m => Assert.Contains(m.Lang, new[] { "fr", "en" }));
         Assert.InRange(test.Count(m => m.Lang == "en") / (double)test.Count, 0.15, 0.35);
-        Assert.All(test, m => Assert.Contains(m.Branch, ShopAdsRecognizer.BranchIds.Append(ShopAdsRecognizer.NoneIntent)));
+        Assert.All(test, m => Assert.Contains(m.Branch, fixture.Sources.BranchIds.Append(ShopAdsRecognizer.NoneIntent)));
     }
 
     [Fact]

@@ -179,8 +179,8 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
     {
         var result = Recognizer.Recognize("comment connecter mon compte ads manager au business center");
 
-        Assert.Equal(ShopAdsRecognizer.BranchIds.Count, result.Alternatives.Count);
-        Assert.Equal(ShopAdsRecognizer.BranchIds.OrderBy(b => b), result.Alternatives.Select(a => a.Branch).OrderBy(b => b));
+        Assert.Equal(fixture.Recognizer.BranchIds.Count, result.Alternatives.Count);
+        Assert.Equal(fixture.Recognizer.BranchIds.OrderBy(b => b), result.Alternatives.Select(a => a.Branch).OrderBy(b => b));
         Assert.All(result.Alternatives.Zip(result.Alternatives.Skip(1)), p => Assert.True(p.First.Score >= p.Second.Score));
         Assert.InRange(result.Alternatives.Sum(a => a.Score), 0.0, 1.0 + 1e-9);
         Assert.Equal(result.Alternatives[0].Score, result.Score);
@@ -193,7 +193,7 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
 
         Assert.Equal("underperforming", result.GetTopScoringIntent().intent);
         Assert.Contains("None", result.Intents.Keys);
-        foreach (var branch in ShopAdsRecognizer.BranchIds) Assert.Contains(branch, result.Intents.Keys);
+        foreach (var branch in fixture.Recognizer.BranchIds) Assert.Contains(branch, result.Intents.Keys);
         Assert.All(result.Intents.Values, s => Assert.InRange(s.Score ?? -1, 0.0, 1.0));
         AssertPlain(result.Text);
         AssertPlain(result.AlteredText);

@@ -68,7 +68,7 @@ public class TranscriptTests
     public void EveryBranchHasATranscriptThatReachesALeafAndAsksWhetherItHelped()
     {
         var names = Transcript.Names().ToList();
-        Assert.True(names.Count >= ContentCatalog.BranchIds.Count, $"{names.Count} transcripts for {ContentCatalog.BranchIds.Count} branches");
+        Assert.True(names.Count >= Conversation.Conversations.Catalog.BranchIds.Count, $"{names.Count} transcripts for {Conversation.Conversations.Catalog.BranchIds.Count} branches");
         var covered = new HashSet<string>();
         foreach (var name in names)
         {
@@ -79,7 +79,7 @@ public class TranscriptTests
                 covered.Add((string)flow["value"]!["branch"]!);
             }
         }
-        Assert.Equal(ContentCatalog.BranchIds.Order(), covered.Order());
+        Assert.Equal(Conversation.Conversations.Catalog.BranchIds.Order(), covered.Order());
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using ShopAdsBot.Content;
 using ShopAdsBot.Tests.Support;
 using static ShopAdsBot.Tests.Conversation.Conversations;
 

@@ -1,4 +1,3 @@
-using ShopAdsBot.Content;
 using ShopAdsBot.Tests.Support;
 using static ShopAdsBot.Tests.Conversation.Conversations;
 

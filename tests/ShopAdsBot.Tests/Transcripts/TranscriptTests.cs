@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using ShopAdsBot.Content;
 
 namespace ShopAdsBot.Tests.Transcripts;
 

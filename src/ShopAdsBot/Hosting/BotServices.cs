@@ -25,10 +25,11 @@ public static class BotServices
 
         // Reads MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId.
         // All empty means local development with no authentication (Bot Framework Emulator).
-        // The Bot Connector clients it creates retry 429 and 5xx answers (BotConnectorRetryHandler).
+        // The Bot Connector clients it creates retry 429 and 5xx answers (BotConnectorRetryHandler), and are created when a
+        // turn first uses them (OnDemandConnectorsAuthentication).
         services.AddBotConnectorRetries();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new OnDemandConnectorsAuthentication(new ConfigurationBotFrameworkAuthentication(
+            configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<AuthenticationFailures>();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace ShopAdsBot.Storage;
@@ -7,17 +8,23 @@ namespace ShopAdsBot.Storage;
 /// The file is opened in WAL mode (readers never wait for the writer; a killed process loses no committed turn) and
 /// every condition of <see cref="VersionedStorage"/> is one SQL statement, so two turns, or two processes on the same
 /// file, cannot both win.
-/// SQLite lets one connection write at a time. Writers of this process take turns on an async gate instead of racing for
-/// the file's lock: Microsoft.Data.Sqlite retries a locked write by blocking its thread for 150 ms, which, measured
-/// under load, was most of a busy instance's 99th percentile. The busy timeout still covers another process's writes.
+/// SQLite lets one connection write at a time, and a commit costs more than the statement in it. So the writes of this
+/// process queue up for one writer, which commits what has queued meanwhile in one transaction (a group commit): each
+/// statement keeps its own condition and result, and a turn's write completes once its transaction is committed.
+/// Before, every turn raced the others for the file's lock, and Microsoft.Data.Sqlite retries a locked write by blocking
+/// its thread for 150 ms: most of a busy instance's 99th percentile (docs/performance.md). The busy timeout still
+/// covers another process writing to the same file.
 /// </summary>
 public sealed class SqliteStorage : VersionedStorage
 {
     /// <summary>How long a write waits for another writer's lock before the turn fails as a storage fault.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>At most this many writes share a transaction (a few hundred KB of state).</summary>
+    private const int MaxWritesPerCommit = 64;
+
     private readonly string connectionString;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Opens (or creates, with its folder) the database file and its table.</summary>
     public SqliteStorage(string path, TimeSpan? busyTimeout = null)
@@ -42,6 +49,7 @@ public sealed class SqliteStorage : VersionedStorage
             );
             """;
         command.ExecuteNonQuery();
+        _ = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The database file's full path.</summary>
@@ -58,11 +66,9 @@ public sealed class SqliteStorage : VersionedStorage
     }
 
     protected override Task<string?> WriteDocumentAsync(string key, string json, WriteCondition condition, CancellationToken cancellationToken) =>
-        OneWriterAtATime(async () =>
+        Enqueue(command =>
         {
             var etag = Guid.NewGuid().ToString("N");
-            await using var connection = OpenForWrites();
-            await using var command = connection.CreateCommand();
             command.CommandText = condition switch
             {
                 { CreateOnly: true } => "INSERT INTO state (key, etag, document) VALUES ($key, $etag, $document) ON CONFLICT (key) DO NOTHING",
@@ -73,29 +79,78 @@ public sealed class SqliteStorage : VersionedStorage
             command.Parameters.AddWithValue("$etag", etag);
             command.Parameters.AddWithValue("$document", json);
             command.Parameters.AddWithValue("$expected", (object?)condition.IfMatch ?? DBNull.Value);
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? etag : null;
+            return command.ExecuteNonQuery() == 1 ? etag : null;
         }, cancellationToken);
 
     protected override Task DeleteDocumentAsync(string key, CancellationToken cancellationToken) =>
-        OneWriterAtATime(async () =>
+        Enqueue(command =>
         {
-            await using var connection = OpenForWrites();
-            await using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM state WHERE key = $key";
             command.Parameters.AddWithValue("$key", key);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery();
+            return null;
         }, cancellationToken);
 
-    private async Task<T> OneWriterAtATime<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    private Task<string?> Enqueue(Func<SqliteCommand, string?> statement, CancellationToken cancellationToken)
     {
-        await writeGate.WaitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite(statement, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        writes.Writer.TryWrite(write); // unbounded: never refused
+        return write.Done.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxWritesPerCommit);
+        while (await writes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxWritesPerCommit && writes.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+            Commit(batch);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>One transaction for the batch; each write gets its own result, or the failure that stopped the commit.</summary>
+    private void Commit(List<PendingWrite> batch)
+    {
+        var results = new (string? ETag, Exception? Error)[batch.Count];
         try
         {
-            return await write();
+            using var connection = OpenForWrites();
+            using var transaction = connection.BeginTransaction(deferred: false); // takes the write lock now (BEGIN IMMEDIATE)
+            for (var i = 0; i < batch.Count; i++)
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                try
+                {
+                    results[i] = (batch[i].Statement(command), null);
+                }
+                catch (SqliteException ex)
+                {
+                    results[i] = (null, ex); // this statement only: SQLite rolls back the statement, not the transaction
+                }
+            }
+            transaction.Commit();
         }
-        finally
+        catch (Exception ex)
         {
-            writeGate.Release();
+            Array.Fill(results, (null, ex));
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].Error is { } error)
+            {
+                batch[i].Done.SetException(error);
+            }
+            else
+            {
+                batch[i].Done.SetResult(results[i].ETag);
+            }
         }
     }
 
@@ -118,4 +173,6 @@ public sealed class SqliteStorage : VersionedStorage
         synchronous.ExecuteNonQuery();
         return connection;
     }
+
+    private sealed record PendingWrite(Func<SqliteCommand, string?> Statement, TaskCompletionSource<string?> Done);
 }

@@ -36,9 +36,11 @@ public sealed class ContentCatalog
         Flows.TryGetValue(branchId, out var flow) ? flow : throw new ContentException($"dialogs/{branchId}.json: branch does not exist");
 
     /// <summary>Reads and validates the content; throws a <see cref="ContentException"/> listing every problem.</summary>
-    public static ContentCatalog Load(string contentRoot)
+    public static ContentCatalog Load(string contentRoot) => Validated(Read(contentRoot));
+
+    /// <summary>The catalog once <see cref="ContentValidator"/> finds no problem; else a <see cref="ContentException"/> listing them.</summary>
+    public static ContentCatalog Validated(ContentCatalog catalog)
     {
-        var catalog = Read(contentRoot);
         var problems = ContentValidator.Validate(catalog);
         return problems.Count == 0 ? catalog : throw new ContentException(problems);
     }

@@ -7,6 +7,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using ShopAdsBot.Content;
 using ShopAdsBot.Localization;
+using ShopAdsBot.Middleware;
 using ShopAdsBot.Storage;
 
 namespace ShopAdsBot.Hosting;
@@ -23,6 +24,7 @@ public class AdapterWithErrorHandler : CloudAdapter
     public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, MenuDefinition strings, ConversationState conversationState, IEnumerable<IMiddleware>? middleware = null)
         : base(auth, logger)
     {
+        Use(new ExpectedRepliesMiddleware()); // outermost: it sees the turn's replies once everything else has run
         foreach (var m in middleware ?? [])
         {
             Use(m);

@@ -25,10 +25,11 @@ public static class BotServices
 
         // Reads MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId.
         // All empty means local development with no authentication (Bot Framework Emulator).
-        // The Bot Connector clients it creates retry 429 and 5xx answers (BotConnectorRetryHandler).
+        // The Bot Connector clients it creates retry 429 and 5xx answers (BotConnectorRetryHandler), and are created when a
+        // turn first uses them (OnDemandConnectorsAuthentication).
         services.AddBotConnectorRetries();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new OnDemandConnectorsAuthentication(new ConfigurationBotFrameworkAuthentication(
+            configuration, httpClientFactory: new BotConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<AuthenticationFailures>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -59,10 +60,12 @@ public static class BotServices
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationLanguage>();
 
-        // The content is loaded and validated once, at start-up: a broken flow file stops the app with a clear message.
-        services.AddSingleton(_ => ContentCatalog.Load(ContentCatalog.LocateRoot()));
+        // The content is loaded and validated once, at start-up (ContentLoading: while the host is built, side by side with
+        // the recognizer's training): a broken flow file stops the app with a clear message.
+        var content = new ContentLoading();
+        services.AddSingleton(_ => content.Catalog);
         services.AddSingleton<BotReplies>();
-        services.AddSingleton(sp => RecognizerSources.Load(sp.GetRequiredService<ContentCatalog>()).Build());
+        services.AddSingleton(_ => content.Recognizer);
         services.AddSingleton<IBranchRecognizer>(sp => sp.GetRequiredService<ShopAdsRecognizer>());
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, ShopAdsSupportBot>();

@@ -27,6 +27,7 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
 
     private const string AttemptKey = "ShopAdsBot.StateFirst.Attempt";
     private const string HeldKey = "ShopAdsBot.StateFirst.Held";
+    private const string RecordedKey = "ShopAdsBot.StateFirst.Recorded";
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -75,6 +76,11 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
             await send.SendOn();
         }
 
+        if (turnContext.TurnState.Get<object>(RecordedKey) is null)
+        {
+            return; // no OnRepliesSent handler ran: nothing to record (BotState would serialize the whole state to see it)
+        }
+
         try
         {
             // What the sending recorded (the id the channel gave a card) is saved with the conversation.
@@ -99,7 +105,14 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
     {
         var attempt = turnContext.TurnState.Get<object>(AttemptKey);
         turnContext.OnSendActivities((context, activities, sendOn) =>
-            Equals(context.TurnState.Get<object>(AttemptKey), attempt) ? handler(context, activities, sendOn) : sendOn());
+        {
+            if (!Equals(context.TurnState.Get<object>(AttemptKey), attempt))
+            {
+                return sendOn();
+            }
+            context.TurnState[RecordedKey] = true;
+            return handler(context, activities, sendOn);
+        });
     }
 
     /// <summary>One held call to SendActivitiesAsync: the rest of its send pipeline, and the activities it sends.</summary>

@@ -18,6 +18,13 @@ internal static class Accuracy
             Print(RecognizerEvaluation.Evaluate(sources.Build(), test, $"Test set ({test.Count} messages in seeds/{EvaluationData.TestFile}, production model)"), showErrors, markdown);
         }
         if (!ablation) return;
+        // What pass 3's examples bring: the same messages, with section 10 recognised in its fold but never trained on.
+        var pass3 = EvaluationData.ExampleSection(10);
+        Print(RecognizerEvaluation.CrossValidate(sources, testOnly: pass3, title: $"CV without training on section 10 of the examples ({pass3.Count} messages, still tested)"), false, false);
+        var rest = sources with { Examples = sources.Examples.Where(e => !pass3.Contains(e)).ToList() };
+        Print(RecognizerEvaluation.CrossValidate(rest, title: $"CV on the examples before section 10 ({rest.Examples.Count}), not trained on it"), false, false);
+        Print(RecognizerEvaluation.Score($"CV on the examples before section 10, trained on it too",
+            RecognizerEvaluation.CrossValidatedOutcomes(sources).Where(o => !pass3.Contains(o.Gold)).ToList()), false, false);
         ThresholdSweep(RecognizerEvaluation.CrossValidatedOutcomes(sources));
         foreach (var (name, options) in Variants)
             Print(RecognizerEvaluation.CrossValidate(sources, options: options, title: "CV " + name), false, false);

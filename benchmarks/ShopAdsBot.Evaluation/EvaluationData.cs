@@ -19,6 +19,24 @@ public static class EvaluationData
     /// <summary>The sources the app builds its recognizer from (<see cref="RecognizerSources.Load"/>).</summary>
     public static RecognizerSources ProductionSources() => RecognizerSources.Load(ContentCatalog.Load(Root()));
 
+    /// <summary>
+    /// The examples of one numbered section of seeds/routing-examples.tsv (from its "# n." line to the next numbered
+    /// one), to measure what a batch of examples brings (docs/recognizer.md).
+    /// </summary>
+    public static IReadOnlySet<LabelledUtterance> ExampleSection(int number)
+    {
+        var path = Path.Combine(Root(), "seeds", RoutingSeeds.ExamplesFile);
+        var section = 0;
+        var result = new HashSet<LabelledUtterance>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var numbered = System.Text.RegularExpressions.Regex.Match(line, @"^# (\d+)\.");
+            if (numbered.Success) section = int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            else if (section == number && line.Split('\t') is [var branch, var lang, var text]) result.Add(new LabelledUtterance(branch.Trim(), lang.Trim(), text.Trim()));
+        }
+        return result;
+    }
+
     /// <summary>Read from the repository: the app does not ship it (src/ShopAdsBot/ShopAdsBot.csproj).</summary>
     public static IReadOnlyList<LabelledUtterance> TestSet() => RoutingSeeds.ReadUtterances(TestSetPath());
 

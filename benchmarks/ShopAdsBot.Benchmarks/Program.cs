@@ -11,7 +11,10 @@ var command = args.FirstOrDefault() ?? "accuracy";
 switch (command)
 {
     case "accuracy":
-        Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"), args.Contains("--test"), args.Contains("--markdown"));
+        // --seed N: another deal of the folds, to see how much of a difference is noise (docs/recognizer.md).
+        var seedAt = Array.IndexOf(args, "--seed");
+        Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"), args.Contains("--test"), args.Contains("--markdown"),
+            seedAt > 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 42);
         return 0;
     case "route":
         // One message per line on standard input: how the production recognizer sees it (for content editors tuning seeds/).
@@ -41,6 +44,6 @@ switch (command)
         await StateSize.PrintAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--test] [--markdown] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count> | load [options]");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--test] [--markdown] [--seed N] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count> | load [options]");
         return 2;
 }

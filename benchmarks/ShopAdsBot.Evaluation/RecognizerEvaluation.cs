@@ -15,16 +15,20 @@ public sealed record Fold(int Index, IReadOnlyList<LabelledUtterance> Test, Reco
 /// </summary>
 public static class RecognizerEvaluation
 {
-    public static AccuracyReport CrossValidate(RecognizerSources sources, int folds = 5, int seed = 42, RecognizerOptions? options = null, string? title = null) =>
+    public static AccuracyReport CrossValidate(RecognizerSources sources, int folds = 5, int seed = 42, RecognizerOptions? options = null, string? title = null,
+        IReadOnlySet<LabelledUtterance>? testOnly = null) =>
         Score(title ?? $"{folds}-fold stratified cross-validation (seed {seed}) over {sources.Examples.Count} example messages, leaking phrases removed from training",
-            sources.BranchIds, CrossValidatedOutcomes(sources, folds, seed, options));
+            sources.BranchIds, CrossValidatedOutcomes(sources, folds, seed, options, testOnly: testOnly));
 
-    /// <summary>Each example recognised by its fold's model.</summary>
+    /// <summary>
+    /// Each example recognised by its fold's model. <paramref name="testOnly"/>: examples that are recognised in their
+    /// fold but never trained on (what a batch of new examples brings, measured on the same messages with and without it).
+    /// </summary>
     public static IReadOnlyList<(LabelledUtterance Gold, RouteResult Got)> CrossValidatedOutcomes(RecognizerSources sources, int folds = 5, int seed = 42,
-        RecognizerOptions? options = null, Func<string, string>? perturb = null)
+        RecognizerOptions? options = null, Func<string, string>? perturb = null, IReadOnlySet<LabelledUtterance>? testOnly = null)
     {
         var outcomes = new List<(LabelledUtterance, RouteResult)>();
-        foreach (var fold in Folds(sources, folds, seed))
+        foreach (var fold in Folds(sources, folds, seed, testOnly))
         {
             var recognizer = fold.Train.Build(options);
             outcomes.AddRange(fold.Test.Select(e => (e, recognizer.Recognize(perturb is null ? e.Text : perturb(e.Text), e.Lang))));
@@ -33,7 +37,7 @@ public static class RecognizerEvaluation
     }
 
     /// <summary>The folds: examples dealt by branch; each fold's training sources purged of the phrases of its test messages.</summary>
-    public static IReadOnlyList<Fold> Folds(RecognizerSources sources, int folds = 5, int seed = 42)
+    public static IReadOnlyList<Fold> Folds(RecognizerSources sources, int folds = 5, int seed = 42, IReadOnlySet<LabelledUtterance>? testOnly = null)
     {
         var assignment = StratifiedFolds(sources.Examples, folds, seed);
         var result = new List<Fold>();
@@ -48,7 +52,7 @@ public static class RecognizerEvaluation
             var train = new RecognizerSources(
                 sources.BranchIds,
                 sources.Keywords with { Branches = branches },
-                sources.Examples.Where((e, i) => assignment[i] != f && Clean(e.Text)).ToList(),
+                sources.Examples.Where((e, i) => assignment[i] != f && Clean(e.Text) && testOnly?.Contains(e) != true).ToList(),
                 sources.FlowTexts.Where(t => Clean(t.Text)).ToList());
             result.Add(new Fold(f, test, train));
         }

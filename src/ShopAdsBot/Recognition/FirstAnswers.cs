@@ -5,21 +5,22 @@ namespace ShopAdsBot.Recognition;
 /// <summary>
 /// What the seller already said: the phrases (a flow's first question, <see cref="FlowChoice.AnsweredBy"/>) that answer
 /// that question in the message itself ("my shop is in the US", "notre ancienne agence"). Matched as whole words after
-/// folding case and accents. Immutable; built once from the content.
+/// folding case and accents. A phrase in parts, "live … ne diffuse pas", matches its parts in that order with any words
+/// between them: one part alone ("live", "ne diffuse pas") would say too little. Immutable; built once from the content.
 /// </summary>
 public sealed class FirstAnswers
 {
-    public static readonly FirstAnswers None = new(new Dictionary<string, (string, string[])[]>());
+    public static readonly FirstAnswers None = new(new Dictionary<string, (string, string[][])[]>());
 
-    // Branch → (choice id, phrase as folded words) of its first question.
-    private readonly IReadOnlyDictionary<string, (string Choice, string[] Words)[]> _phrases;
+    // Branch → (choice id, phrase as its parts' folded words) of its first question.
+    private readonly IReadOnlyDictionary<string, (string Choice, string[][] Parts)[]> _phrases;
 
-    private FirstAnswers(IReadOnlyDictionary<string, (string, string[])[]> phrases) => _phrases = phrases;
+    private FirstAnswers(IReadOnlyDictionary<string, (string, string[][])[]> phrases) => _phrases = phrases;
 
     public static FirstAnswers From(ContentCatalog content) => new(content.Flows.Values.ToDictionary(
         flow => flow.Id,
         flow => (flow.FindNode(flow.Start)?.Choices ?? [])
-            .SelectMany(c => (c.AnsweredBy ?? []).Values.SelectMany(list => list).Select(p => (c.Id, Words(p))))
+            .SelectMany(c => (c.AnsweredBy ?? []).Values.SelectMany(list => list).Select(p => (c.Id, Parts(p))))
             .Where(p => p.Item2.Length > 0)
             .ToArray(),
         StringComparer.Ordinal));
@@ -30,21 +31,35 @@ public sealed class FirstAnswers
         if (!_phrases.TryGetValue(branch, out var phrases) || phrases.Length == 0) return null;
         var words = Words(text);
         string? found = null;
-        foreach (var (choice, phrase) in phrases)
+        foreach (var (choice, parts) in phrases)
         {
-            if (!Contains(words, phrase)) continue;
+            if (!Contains(words, parts)) continue;
             if (found is not null && found != choice) return null; // two answers: let the seller choose
             found = choice;
         }
         return found;
     }
 
-    private static bool Contains(string[] words, string[] phrase)
+    private static bool Contains(string[] words, string[][] parts)
     {
-        for (var i = 0; i + phrase.Length <= words.Length; i++)
-            if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return true;
-        return false;
+        var from = 0;
+        foreach (var part in parts)
+        {
+            var at = IndexOf(words, part, from);
+            if (at < 0) return false;
+            from = at + part.Length;
+        }
+        return true;
     }
+
+    private static int IndexOf(string[] words, string[] part, int from)
+    {
+        for (var i = from; i + part.Length <= words.Length; i++)
+            if (words.AsSpan(i, part.Length).SequenceEqual(part)) return i;
+        return -1;
+    }
+
+    private static string[][] Parts(string phrase) => [.. phrase.Split('…').Select(Words).Where(w => w.Length > 0)];
 
     /// <summary>Folded words: "Don't" → "don", "t"; phrases and messages are cut alike.</summary>
     private static string[] Words(string text)

@@ -85,7 +85,7 @@ public class RoutingTests
 
     [Theory]
     [InlineData("erreur business center", "bc-access-required bc-admin-permission ads-manager-not-connected")] // the three Business Center errors
-    [InlineData("campagne", "create-ad underperforming")]
+    [InlineData("une question sur la campagne de mon live", "create-ad underperforming")]
     public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string neighbours)
     {
         var client = new BotTestClient("fr-FR");
@@ -103,6 +103,11 @@ public class RoutingTests
     [InlineData("I can't find the Ads tab, my shop is in the US", "en-US", "ads-tab-missing", "us-shop")]
     [InlineData("notre ancienne agence a toujours notre boutique dans son BC, erreur autorisation admin", "fr-FR", "bc-admin-permission", "ex-partner")]
     [InlineData("comment créer une pub pour mon live", "fr-FR", "create-ad", "live")]
+    [InlineData("on voudrait lancer une pub pour notre live de samedi, on fait comment ?", "fr-FR", "create-ad", "live")]
+    [InlineData("it's a LIVE campaign, how do I set it up", "en-US", "create-ad", "live")]
+    [InlineData("notre campagne live de samedi ne diffuse pas", "fr-FR", "underperforming", "lsa-off-schedule")]
+    [InlineData("our live campaign isn't delivering at all", "en-US", "underperforming", "lsa-off-schedule")]
+    [InlineData("mes LSA sont en pause depuis hier, la campagne sous-performe", "fr-FR", "underperforming", "lsa-paused")]
     public async Task WhatTheSellerAlreadySaidSkipsTheFirstQuestionAndSaysSoInOneLine(string message, string locale, string branch, string choiceId)
     {
         var client = new BotTestClient(locale);

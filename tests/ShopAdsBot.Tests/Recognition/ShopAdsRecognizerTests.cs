@@ -28,6 +28,26 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
         Assert.Equal(branch, result.Alternatives[0].Branch);
     }
 
+    /// <summary>
+    /// An answer phrase in parts ("live … diffuse pas") needs all its parts, in that order: "live" alone, or "ne diffuse
+    /// pas" alone, says too little; and a message that answers two choices gets the question.
+    /// </summary>
+    [Theory]
+    [InlineData("notre campagne live de samedi ne diffuse pas", "lsa-off-schedule")]
+    [InlineData("my LIVE campaign on sunday isnt delivering", "lsa-off-schedule")]
+    [InlineData("la pub ne diffuse pas pendant notre live", "lsa-off-schedule")]
+    [InlineData("mes lsa sont toutes en pause depuis hier, la campagne sous-performe", "lsa-paused")]
+    [InlineData("notre campagne live a un roas de 0,8", null)]
+    [InlineData("ma campagne ne diffuse pas", null)]
+    [InlineData("ma pub live ne diffuse pas et les lsa sont en pause", null)]
+    public void AFirstAnswerInPartsNeedsAllItsPartsInOrder(string text, string? choice)
+    {
+        var result = Recognizer.Recognize(text);
+
+        Assert.Equal("underperforming", result.TopIntent);
+        Assert.Equal(choice, result.StartChoice);
+    }
+
     [Fact]
     public void LongMessageWithContextIsRouted()
     {

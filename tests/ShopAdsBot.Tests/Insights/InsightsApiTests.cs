@@ -146,7 +146,7 @@ public sealed class InsightsApiTests
     public async Task Each_table_exports_as_CSV_with_formulas_defused()
     {
         using var host = new BotHost();
-        await RunScriptAsync(host);
+        var script = await RunScriptAsync(host);
         await new InsightsScriptExtra(host.CreateClient()).SayAsync("=HYPERLINK(\"x\")");
         await host.Services.GetRequiredService<InsightsQueue>().WhenWrittenAsync();
         var client = host.CreateClient();
@@ -156,7 +156,9 @@ public sealed class InsightsApiTests
         Assert.Contains("attachment", branches.Content.Headers.ContentDisposition!.ToString());
         var lines = (await branches.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("\"branch\",\"started\",\"ratedYes\",\"ratedNo\",\"escalated\",\"resolutionRate\"", lines[0]);
-        Assert.Contains("\"create-ad\",\"1\",\"1\",\"1\",\"0\",\"0.5\"", lines);
+        // create-ad is started once from the menu, and once more when it is the suggestion the script takes.
+        var createAdStarted = script.SuggestionTaken == "create-ad" ? 2 : 1;
+        Assert.Contains($"\"create-ad\",\"{createAdStarted}\",\"1\",\"1\",\"0\",\"0.5\"", lines);
 
         Assert.Contains("\"webchat\",\"fr\",\"1\"", await client.GetStringAsync("/insights/api/csv/conversations"));
         Assert.Contains("\"ads-tab-missing\",\"clear-cache\",\"0\",\"1\"", await client.GetStringAsync("/insights/api/csv/nodes"));

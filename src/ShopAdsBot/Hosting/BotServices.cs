@@ -65,7 +65,7 @@ public static class BotServices
         var content = new ContentLoading();
         services.AddSingleton(_ => content.Catalog);
         services.AddSingleton<BotReplies>();
-        services.AddSingleton(_ => content.Recognizer);
+        services.AddSingleton(sp => content.RecognizerFor(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton<IBranchRecognizer>(sp => sp.GetRequiredService<ShopAdsRecognizer>());
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, ShopAdsSupportBot>();

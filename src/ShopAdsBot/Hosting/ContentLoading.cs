@@ -11,25 +11,25 @@ namespace ShopAdsBot.Hosting;
 /// </summary>
 internal sealed class ContentLoading
 {
+    private readonly Task<ContentCatalog> read;
     private readonly Task<ContentCatalog> validated;
     private readonly Task<ShopAdsRecognizer> trained;
 
     public ContentLoading()
     {
-        var read = Task.Run(() => ContentCatalog.Read(ContentCatalog.LocateRoot()));
+        read = Task.Run(() => ContentCatalog.Read(ContentCatalog.LocateRoot()));
         validated = Task.Run(async () => ContentCatalog.Validated(await read));
         trained = Task.Run(async () => RecognizerSources.Load(await read).Build());
     }
 
     public ContentCatalog Catalog => validated.GetAwaiter().GetResult();
 
-    /// <summary>The recognizer of valid content only: a content error is reported as such, not as a training failure.</summary>
-    public ShopAdsRecognizer Recognizer
-    {
-        get
-        {
-            _ = Catalog;
-            return trained.GetAwaiter().GetResult();
-        }
-    }
+    /// <summary>
+    /// The recognizer of <paramref name="catalog"/>: the one trained meanwhile when it is the content loaded here (the
+    /// app), else one trained now (a host given other content, as tests do).
+    /// </summary>
+    public ShopAdsRecognizer RecognizerFor(ContentCatalog catalog) =>
+        read.IsCompletedSuccessfully && ReferenceEquals(catalog, read.Result)
+            ? trained.GetAwaiter().GetResult()
+            : RecognizerSources.Load(catalog).Build();
 }

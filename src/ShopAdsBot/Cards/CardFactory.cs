@@ -89,8 +89,10 @@ public sealed class CardFactory(ContentCatalog catalog)
         }, lang));
     }
 
-    /// <summary>"Vouliez-vous dire… ?": up to 3 branches (stamped like the menu) and "none of these" (back to the menu).</summary>
-    /// <summary>Up to three branches to pick from, under a title from the bot's strings ("Vouliez-vous dire… ?", or the clarifying question).</summary>
+    /// <summary>
+    /// Up to 3 branches to pick from (stamped like the menu) and "none of these" (back to the menu), under a title from
+    /// the bot's strings: "Vouliez-vous dire… ?" by default, or the clarifying question.
+    /// </summary>
     public Attachment Suggestions(IReadOnlyList<string> branchIds, string lang, string titleKey = "didYouMeanTitle")
     {
         var flows = branchIds.Take(3).Select(catalog.Flow).ToList();

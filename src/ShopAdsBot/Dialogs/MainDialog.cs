@@ -157,7 +157,7 @@ public class MainDialog : ComponentDialog
         {
             // The menu, the welcome card and the suggestions work at any time: they begin the chosen branch.
             return content.Flows.ContainsKey(stamp.Choice)
-                ? await BeginBranchAsync(innerDc, stamp.Choice, BranchVia.Menu, null, cancellationToken)
+                ? await BeginBranchAsync(innerDc, stamp.Choice, BranchVia.Menu, null, null, cancellationToken)
                 : await ShowMenuAsync(context, language, cancellationToken);
         }
 
@@ -199,7 +199,7 @@ public class MainDialog : ComponentDialog
         {
             var title = content.Flow(route.TopIntent).Title.Get(language);
             await context.SendActivityAsync(replies.Text("routedTo", language, ("title", title)), cancellationToken);
-            return await BeginBranchAsync(innerDc, route.TopIntent, BranchVia.Text, route.Score, cancellationToken, route.StartChoice);
+            return await BeginBranchAsync(innerDc, route.TopIntent, BranchVia.Text, route.Score, route.StartChoice, cancellationToken);
         }
 
         if (!string.IsNullOrWhiteSpace(text))
@@ -248,7 +248,7 @@ public class MainDialog : ComponentDialog
     }
 
     /// <summary>Begins a branch at its first question, or, when the message already answered it, at that answer (said in one line).</summary>
-    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, string via, double? score, CancellationToken cancellationToken, string? startChoice = null)
+    private async Task<DialogTurnResult> BeginBranchAsync(DialogContext innerDc, string branch, string via, double? score, string? startChoice, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         var flow = content.Flow(branch);

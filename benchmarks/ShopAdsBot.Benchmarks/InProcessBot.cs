@@ -9,6 +9,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShopAdsBot.Content;
 using ShopAdsBot.Hosting;
+using ShopAdsBot.Lifecycle;
 
 namespace ShopAdsBot.Benchmarks;
 
@@ -68,11 +69,29 @@ public sealed class InProcessBot : IAsyncDisposable
     }
 
     /// <summary>The conversation's stored state as its storage would write it (the SDK storages' JSON settings).</summary>
-    public async Task<string> StoredStateAsync(string conversationId, string channelId = Turns.ChannelId)
+    public async Task<string> StoredStateAsync(string conversationId, string channelId = Turns.ChannelId) =>
+        (await StoredAsync($"{channelId}/conversations/{conversationId}"))!;
+
+    /// <summary>The copies of the conversation's replies kept for a redelivery (one per slot in use), as stored.</summary>
+    public async Task<IReadOnlyList<string>> StoredReplyCopiesAsync(string conversationId, string channelId = Turns.ChannelId)
     {
-        var key = $"{channelId}/conversations/{conversationId}";
+        var copies = new List<string>();
+        for (var slot = 0; slot < ReplyCopies.Slots; slot++)
+        {
+            if (await StoredAsync($"{channelId}/conversations/{conversationId}/replies/{slot}") is { } copy)
+            {
+                copies.Add(copy);
+            }
+        }
+        return copies;
+    }
+
+    private async Task<string?> StoredAsync(string key)
+    {
         var items = await Storage.ReadAsync([key]);
-        return JsonConvert.SerializeObject(items[key], new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All });
+        return items.TryGetValue(key, out var item)
+            ? JsonConvert.SerializeObject(item, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All })
+            : null;
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

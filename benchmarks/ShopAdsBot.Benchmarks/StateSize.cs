@@ -1,6 +1,9 @@
 namespace ShopAdsBot.Benchmarks;
 
-/// <summary>Walks one conversation in process and prints the size of its stored state after each turn.</summary>
+/// <summary>
+/// Walks one conversation in process and prints the size of its stored state after each turn, and of the copies of its
+/// replies kept beside it for a redelivery (written once, read only when an activity comes again).
+/// </summary>
 internal static class StateSize
 {
     public static async Task PrintAsync()
@@ -22,7 +25,8 @@ internal static class StateSize
             var state = await bot.StoredStateAsync(conversation);
             var parts = string.Join(", ", Newtonsoft.Json.Linq.JObject.Parse(state).Properties().Where(p => p.Name != "$type")
                 .Select(p => $"{p.Name} {Bytes(p.Value.ToString(Newtonsoft.Json.Formatting.None))}"));
-            Console.WriteLine($"{name,-30} HTTP {status}, reply {Bytes(body),6} B, stored state {Bytes(state),6} B ({parts})");
+            var copies = await bot.StoredReplyCopiesAsync(conversation);
+            Console.WriteLine($"{name,-30} HTTP {status}, reply {Bytes(body),6} B, stored state {Bytes(state),6} B ({parts}); reply copies {copies.Sum(Bytes),6} B in {copies.Count}");
         }
         Console.WriteLine();
         Console.WriteLine(await bot.StoredStateAsync(conversation));

@@ -15,6 +15,8 @@ public static class ConversationLifecycleServices
             .ValidateOnStart();
 
         services.AddSingleton<IConversationDataEraser, BotStateEraser>();
+        services.AddSingleton<ReplyCopies>();
+        services.AddSingleton<IConversationDataEraser>(sp => sp.GetRequiredService<ReplyCopies>());
 
         // A redelivered activity is dropped before anything else runs; « effacer mes données » before the dialogs see it.
         services.AddSingleton<IMiddleware, RedeliveryMiddleware>();

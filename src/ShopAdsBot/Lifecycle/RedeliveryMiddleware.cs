@@ -11,11 +11,12 @@ namespace ShopAdsBot.Lifecycle;
 /// Runs each message (and conversationUpdate) once. When a turn is slow, Teams and Direct Line deliver the same activity
 /// again; running it twice would answer twice or move the flow two steps. An activity whose id was already handled in
 /// this conversation within <see cref="ConversationOptions.RedeliveryWindow"/> is acknowledged without running it: under
-/// expectReplies it gets the same replies again, otherwise none (the first delivery's replies went out already).
-/// The record lives in the conversation's state, saved with it at the end of the turn (before any reply goes out), so it holds across instances;
-/// copies arriving at the same time at one instance wait for the first one to finish.
+/// expectReplies it gets the same replies again (<see cref="ReplyCopies"/>), otherwise none (the first delivery's
+/// replies went out already). The record lives in the conversation's state, saved with it at the end of the turn
+/// (before any reply goes out), so it holds across instances; copies arriving at the same time at one instance wait
+/// for the first one to finish.
 /// </summary>
-public sealed class RedeliveryMiddleware(ConversationState conversationState, IOptions<ConversationOptions> options, TimeProvider clock, ILogger<RedeliveryMiddleware> logger) : IMiddleware
+public sealed class RedeliveryMiddleware(ConversationState conversationState, ReplyCopies copies, IOptions<ConversationOptions> options, TimeProvider clock, ILogger<RedeliveryMiddleware> logger) : IMiddleware
 {
     private readonly IStatePropertyAccessor<HandledActivities> handled = conversationState.CreateProperty<HandledActivities>(nameof(HandledActivities));
     private readonly ConcurrentDictionary<string, Task> inFlight = new();
@@ -61,9 +62,10 @@ public sealed class RedeliveryMiddleware(ConversationState conversationState, IO
         if (record.Find(activity.Id) is { } earlier && now - earlier.At < options.Value.RedeliveryWindow)
         {
             logger.LogInformation("Activity {ActivityId} of conversation {ConversationId} was delivered again: not run twice", activity.Id, activity.Conversation.Id);
-            if (expectReplies && earlier.Replies is { Length: > 0 } replies)
+            if (expectReplies && earlier.Slot is int slot && turnContext is TurnContext { BufferedReplyActivities: var answer })
             {
-                await turnContext.SendActivitiesAsync(HandledActivities.Restore(replies), cancellationToken);
+                // Straight into the HTTP answer: these replies were sent (and logged) once already.
+                answer.AddRange(await copies.ReadAsync(turnContext, slot, cancellationToken));
             }
             return;
         }
@@ -71,11 +73,12 @@ public sealed class RedeliveryMiddleware(ConversationState conversationState, IO
         var entry = record.Add(activity.Id, now, options.Value.RedeliveryWindow);
         await handled.SetAsync(turnContext, record, cancellationToken);
         await next(cancellationToken);
-        if (expectReplies)
+        if (expectReplies && StateFirstMiddleware.HeldReplies(turnContext) is { Count: > 0 } replies
+            && ReferenceEquals(await handled.GetAsync(turnContext, null, cancellationToken), record)) // not when the turn erased the conversation's data
         {
-            // The entry is the object cached in the turn's state: the replies this turn holds are saved with it, in the
-            // same write as the rest of the turn (StateFirstMiddleware saves once the turn has run).
-            entry.Replies = HandledActivities.Store(StateFirstMiddleware.HeldReplies(turnContext));
+            // Kept before the turn's state is saved (StateFirstMiddleware saves once the turn has run): the entry is the
+            // object cached in that state, so its slot is saved with the rest of the turn.
+            await copies.SaveAsync(turnContext, record.TakeSlot(entry, ReplyCopies.Slots), replies, cancellationToken);
         }
     }
 }

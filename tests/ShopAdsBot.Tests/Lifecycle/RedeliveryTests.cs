@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using ShopAdsBot.Lifecycle;
 using ShopAdsBot.Tests.Support;
 using static ShopAdsBot.Tests.Conversation.Conversations;
 
@@ -117,6 +118,28 @@ public class RedeliveryTests
 
         Assert.Equal(Replies(replies), Replies(redelivered));
     }
+
+    [Fact]
+    public async Task ErasingTheConversationsDataErasesTheCopiesOfItsRepliesToo()
+    {
+        IStorage storage = new MemoryStorage();
+        await using var host = new BotHost { TestServices = s => s.AddSingleton<IStorage>(storage) };
+        var erased = NewConversationId();
+        var kept = NewConversationId();
+        await OpenBranchAsync(host, erased);
+        await OpenBranchAsync(host, kept);
+        Assert.Equal(2, (await storage.ReadAsync(CopyKeys(erased))).Count); // the menu's replies and the branch's
+
+        var asked = CardOf(await host.ExpectRepliesAsync(ActivityJson.Message("effacer mes données", channelId: "webchat", conversationId: erased)));
+        var done = await host.ExpectRepliesAsync(ClickMessage(erased, asked.CommandButton(DataErasureMiddleware.EraseCommand)));
+
+        Assert.Contains(Text("fr-FR", "erased"), done.ToString());
+        Assert.Empty(await storage.ReadAsync(CopyKeys(erased))); // nor a copy of the answer that says so
+        Assert.Equal(2, (await storage.ReadAsync(CopyKeys(kept))).Count);
+    }
+
+    private static string[] CopyKeys(string conversation) =>
+        [.. Enumerable.Range(0, ReplyCopies.Slots).Select(slot => $"webchat/conversations/{conversation}/replies/{slot}")];
 
     private static string NewConversationId() => "redelivery-" + Guid.NewGuid().ToString("N");
 

@@ -41,10 +41,7 @@ public static class InsightsServices
         var connectionString = configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            // Requests, dependencies, exceptions and logs through OpenTelemetry; our events as custom events (ApplicationInsightsSink).
-            services.AddOpenTelemetry().UseAzureMonitor(o => o.ConnectionString = connectionString);
-            services.AddSingleton<IInsightsSink, ApplicationInsightsSink>();
-            services.AddLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(ApplicationInsightsSink.Category, LogLevel.None));
+            AddApplicationInsights(services, connectionString);
         }
 
         services.AddSingleton(sp => new Lazy<ConversationHasher>(() => new ConversationHasher(Salt(sp))));
@@ -67,6 +64,18 @@ public static class InsightsServices
         services.AddSingleton<IMiddleware>(sp => new TelemetryLoggerMiddleware(sp.GetRequiredService<IBotTelemetryClient>(), logPersonalInformation: false));
         services.AddSingleton<IMiddleware, ConversationInsightsMiddleware>();
         return services;
+    }
+
+    /// <summary>
+    /// Requests, dependencies, exceptions and logs through OpenTelemetry; our events as custom events
+    /// (ApplicationInsightsSink). Apart, so that OpenTelemetry's and Azure Monitor's assemblies are loaded only when a
+    /// connection string is set: the JIT loads the assemblies of every type a method names when it compiles it.
+    /// </summary>
+    private static void AddApplicationInsights(IServiceCollection services, string connectionString)
+    {
+        services.AddOpenTelemetry().UseAzureMonitor(o => o.ConnectionString = connectionString);
+        services.AddSingleton<IInsightsSink, ApplicationInsightsSink>();
+        services.AddLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(ApplicationInsightsSink.Category, LogLevel.None));
     }
 
     private static InsightsOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<InsightsOptions>>().Value;

@@ -36,6 +36,15 @@ public static partial class BotStorage
             throw new InvalidOperationException($"Storage:Kind '{kind}' is not supported. Use 'Sqlite', 'Memory' or 'Blobs'.");
         }
 
+        return CreateBlobs(storage, configuration);
+    }
+
+    /// <summary>
+    /// Apart, so that the Azure SDK's assemblies are loaded only by an app that stores in Azure: the JIT loads the
+    /// assemblies of every type a method names when it compiles it.
+    /// </summary>
+    private static IStorage CreateBlobs(IConfigurationSection storage, IConfiguration configuration)
+    {
         var containerName = storage["Container"] is { Length: > 0 } name ? name : DefaultContainer;
         if (!ContainerName().IsMatch(containerName) || containerName.Contains("--", StringComparison.Ordinal))
         {

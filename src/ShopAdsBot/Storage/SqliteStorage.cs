@@ -23,8 +23,15 @@ public sealed class SqliteStorage : VersionedStorage
     /// <summary>At most this many writes share a transaction (a few hundred KB of state).</summary>
     private const int MaxWritesPerCommit = 64;
 
+    /// <summary>
+    /// At most this many reads at a time. A read takes microseconds, but each pooled connection keeps its own page cache
+    /// (up to 2 MB): one connection per concurrent turn held 20 to 30 MB more memory under load (docs/performance.md).
+    /// </summary>
+    private static readonly int Readers = Math.Max(2, Environment.ProcessorCount);
+
     private readonly string connectionString;
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim readers = new(Readers);
 
     /// <summary>Opens (or creates, with its folder) the database file and its table.</summary>
     public SqliteStorage(string path, TimeSpan? busyTimeout = null)
@@ -57,12 +64,20 @@ public sealed class SqliteStorage : VersionedStorage
 
     protected override async Task<(string Json, string ETag)?> ReadDocumentAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document, etag FROM state WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
+        await readers.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT document, etag FROM state WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            using var reader = command.ExecuteReader(); // Microsoft.Data.Sqlite runs its async methods synchronously
+            return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
+        }
+        finally
+        {
+            readers.Release();
+        }
     }
 
     protected override Task<string?> WriteDocumentAsync(string key, string json, WriteCondition condition, CancellationToken cancellationToken) =>

@@ -34,6 +34,52 @@ internal static class Accuracy
                 RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false, false);
     }
 
+    /// <summary>
+    /// Pass 4's comparison: each candidate judged by the average over four deals of the folds (seeds 42, 1, 2, 3) and on
+    /// the v3 test set (published, so a regression guard, not a claim), with its training time (median of 5 builds).
+    /// <paramref name="only"/>: run only the candidates whose name contains it.
+    /// </summary>
+    public static void Compare(string? only, bool sweep)
+    {
+        var sources = EvaluationData.ProductionSources();
+        var test = EvaluationData.TestSet(sources.BranchIds);
+        Console.WriteLine("candidate | CV top-1 / wrongly rejected / rejection / clarified (avg of seeds 42,1,2,3) | per seed top-1 | CV top-1 by language | v3 top-1 / rejection / clarified | build ms");
+        foreach (var (name, options) in Candidates.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            var seeds = new[] { 42, 1, 2, 3 };
+            var outcomes = seeds.Select(seed => RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed, options: options)).ToList();
+            var reports = outcomes.Select(o => RecognizerEvaluation.Score("", sources.BranchIds, o)).ToList();
+            var times = new List<double>();
+            ShopAdsRecognizer? model = null;
+            for (var i = 0; i < 5; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                model = sources.Build(options);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            var v3 = RecognizerEvaluation.Evaluate(model!, test, "");
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{name} | {reports.Average(r => r.All.Top1Rate),6:P2} / {reports.Average(r => r.All.FalseRejectionRate),5:P1} / {reports.Average(r => r.All.RejectionRate),6:P2} / {reports.Average(r => r.ClarifiedRate),5:P1} | {string.Join(" ", reports.Select(r => r.All.Top1Rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))} | FR {reports.Average(r => r.ByLanguage["fr"].Top1Rate),6:P2} EN {reports.Average(r => r.ByLanguage["en"].Top1Rate),6:P2} | {v3.All.Top1Rate,6:P1} / {v3.All.RejectionRate,6:P1} / {v3.ClarifiedRate,5:P1} (FR {v3.ByLanguage["fr"].Top1Rate,6:P1}) | {times[2],5:F0}"));
+            if (!sweep) continue;
+            ThresholdSweep(outcomes.SelectMany(o => o).ToList());
+            Console.WriteLine("  the same sweep on v3:");
+            ThresholdSweep(test.Select(e => (e, model!.Recognize(e.Text, e.Lang))).ToList());
+        }
+    }
+
+    private static readonly (string Name, RecognizerOptions Options)[] Candidates =
+    [
+        ("pass 3 model", RecognizerOptions.Default),
+        ("L2 0, rate 1.0", new RecognizerOptions(Sgd: new SgdSettings(LearningRate: 1.0f, L2: 0))),
+        ("L2 0, rate 1.0, 12 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 12, LearningRate: 1.0f, L2: 0))),
+        ("L2 0, rate 1.0, 12 epochs, averaged", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 12, LearningRate: 1.0f, L2: 0, Averaged: true))),
+        ("suffix folding", new RecognizerOptions(SuffixFolding: true)),
+        ("suffix, L2 0, rate 1.0", new RecognizerOptions(SuffixFolding: true, Sgd: new SgdSettings(LearningRate: 1.0f, L2: 0))),
+        ("suffix, L2 0, rate 1.0, 12 epochs", new RecognizerOptions(SuffixFolding: true, Sgd: new SgdSettings(Epochs: 12, LearningRate: 1.0f, L2: 0))),
+        ("suffix, L2 0, rate 1.0, 12 epochs, averaged", new RecognizerOptions(SuffixFolding: true, Sgd: new SgdSettings(Epochs: 12, LearningRate: 1.0f, L2: 0, Averaged: true))),
+    ];
+
     private static readonly (string Name, RecognizerOptions Options)[] Variants =
     [
         ("chosen model (one classifier with a none class, learned cue and other-platform signals)", RecognizerOptions.Default),

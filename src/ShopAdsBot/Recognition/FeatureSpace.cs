@@ -27,14 +27,17 @@ public sealed class FeatureSpace
     private readonly float[] _idf;
     private readonly byte[] _family;
     private readonly bool _charNgrams;
+    private readonly bool _skipPairs;
     private readonly int _signals;
 
     /// <summary>Vocabulary features, then <paramref name="signals"/> signal features.</summary>
     public int Dimension => _idf.Length + _signals;
 
-    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1)
+    /// <param name="skipPairs">Also pair each word with the word after next ("campagne [live] rejetée"), in the pairs' family.</param>
+    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false)
     {
         _charNgrams = charNgrams;
+        _skipPairs = skipPairs;
         _signals = signals;
         _index = new Dictionary<ulong, int>();
         var df = new List<int>();
@@ -125,7 +128,7 @@ public sealed class FeatureSpace
     /// <summary>An upper bound on the number of raw features of a message.</summary>
     private int Capacity(IReadOnlyList<string> tokens)
     {
-        var capacity = 2 * tokens.Count;
+        var capacity = 3 * tokens.Count;
         if (_charNgrams) for (var t = 0; t < tokens.Count; t++) capacity += (MaxGram - MinGram + 1) * (tokens[t].Length + 2);
         return Math.Max(capacity, 1);
     }
@@ -145,6 +148,7 @@ public sealed class FeatureSpace
             var token = tokens[t];
             Add(Hash('w', token, string.Empty), Word, hashes, kinds);
             if (t + 1 < tokens.Count) Add(Hash('p', token, tokens[t + 1]), Pair, hashes, kinds);
+            if (_skipPairs && t + 2 < tokens.Count) Add(Hash('s', token, tokens[t + 2]), Pair, hashes, kinds);
             if (!_charNgrams) continue;
             var padded = token.Length + 2;
             for (var size = MinGram; size <= MaxGram; size++)

@@ -51,14 +51,16 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     private readonly SoftmaxClassifier? _scope;
     private readonly SoftmaxClassifier? _branches;
     private readonly SoftmaxClassifier? _single;
+    private readonly ComplementNaiveBayes? _bayes;
+    private readonly SoftmaxClassifier? _twin;
 
     public ShopAdsRecognizer(IReadOnlyList<string> branchIds, RoutingKeywords keywords, IEnumerable<LabelledUtterance> examples, RecognizerOptions? options = null)
     {
         BranchIds = [.. branchIds];
         _options = options ??= RecognizerOptions.Default;
         _normalizer = options.UseSpellingAndPhrases
-            ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases)
-            : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>());
+            ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases, options.SuffixFolding)
+            : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>(), options.SuffixFolding);
         _cues = SignalWords.From(keywords.Cues, keywords, _normalizer);
         _elsewhere = SignalWords.From(keywords.Elsewhere, keywords, _normalizer);
         var classIndex = BranchIds.Append(NoneIntent).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
@@ -69,21 +71,26 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             if (!classIndex.ContainsKey(e.Branch)) throw new ArgumentException($"Unknown branch id '{e.Branch}' in \"{e.Text}\".", nameof(examples));
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs);
         var samples = tokenized
             .Select(t => (X: Vectorize(t.Tokens), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
             .ToList();
         var none = classIndex[NoneIntent];
+        var weighted = samples.Select(s => (s.X, s.Y, s.Y == none ? options.NoneWeight : 1f)).ToList();
         // The classifiers are independent (each has its own seeded SGD): trained side by side to halve start-up time.
         SoftmaxClassifier? scope = null, branches = null, single = null;
+        ComplementNaiveBayes? bayes = null;
+        SoftmaxClassifier? twin = null;
         var dimension = _features.Dimension;
         var separate = options.SeparateScopeModel;
         Parallel.Invoke(
             () => scope = separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y == none ? 0 : 1, 1f)).ToList(), 2, dimension) : null,
             () => branches = separate ? new SoftmaxClassifier(samples.Where(s => s.Y != none).Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count, dimension) : null,
-            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count + 1, dimension) : null);
-        (_scope, _branches, _single) = (scope, branches, single);
+            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(weighted, BranchIds.Count + 1, dimension, settings: options.Sgd) : null,
+            () => twin = options.TwoSeeds ? new SoftmaxClassifier(weighted, BranchIds.Count + 1, dimension, seed: 29, settings: options.Sgd) : null,
+            () => bayes = options.BayesWeight > 0 ? new ComplementNaiveBayes(weighted, BranchIds.Count + 1, dimension, options.BayesScale) : null);
+        (_scope, _branches, _single, _bayes, _twin) = (scope, branches, single, bayes, twin);
     }
 
     /// <summary>What the flows' first questions accept as an answer given in the first message (<see cref="RouteResult.StartChoice"/>).</summary>
@@ -126,6 +133,19 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             _single.Probabilities(x, single);
             var both = _scope is not null;
             for (var c = 0; c < p.Length; c++) p[c] = both ? (p[c] + single[c]) / 2 : single[c];
+        }
+        if (_twin is not null)
+        {
+            Span<double> twin = stackalloc double[BranchIds.Count + 1];
+            _twin.Probabilities(x, twin);
+            for (var c = 0; c < p.Length; c++) p[c] = (p[c] + twin[c]) / 2;
+        }
+        if (_bayes is not null)
+        {
+            Span<double> bayes = stackalloc double[BranchIds.Count + 1];
+            _bayes.Probabilities(x, bayes);
+            var w = _options.BayesWeight;
+            for (var c = 0; c < p.Length; c++) p[c] = (1 - w) * p[c] + w * bayes[c];
         }
         var pNone = p[BranchIds.Count];
         var alternatives = new BranchScore[BranchIds.Count];
@@ -192,7 +212,14 @@ public sealed record RecognizerOptions(
     bool UseElsewhereFeature = true,
     bool SeparateScopeModel = false,
     bool SingleModel = true,
-    CueGate CueGate = CueGate.Off)
+    CueGate CueGate = CueGate.Off,
+    bool SuffixFolding = false,
+    bool SkipPairs = false,
+    float NoneWeight = 1f,
+    SgdSettings? Sgd = null,
+    double BayesWeight = 0,
+    double BayesScale = 10,
+    bool TwoSeeds = false)
 {
     public static readonly RecognizerOptions Default = new();
 }

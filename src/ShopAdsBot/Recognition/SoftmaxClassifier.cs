@@ -24,8 +24,9 @@ public sealed class SoftmaxClassifier
 
     public int ClassCount => _classes;
 
-    public SoftmaxClassifier(IReadOnlyList<(SparseVector X, int Y, float SampleWeight)> samples, int classCount, int dimension, int seed = 17)
+    public SoftmaxClassifier(IReadOnlyList<(SparseVector X, int Y, float SampleWeight)> samples, int classCount, int dimension, int seed = 17, SgdSettings? settings = null)
     {
+        settings ??= SgdSettings.Default;
         _classes = classCount;
         _stride = (classCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
         _weights = new float[dimension * _stride];
@@ -34,11 +35,15 @@ public sealed class SoftmaxClassifier
         var rng = new Random(seed);
         var probs = new double[classCount];
         var gradient = new float[_stride]; // the padding stays 0, so padded weights never move
-        for (var epoch = 0; epoch < Epochs; epoch++)
+        // Averaged: the weights at the end of each epoch of the second half, averaged (less noise from the last steps).
+        var averaged = settings.Averaged ? new float[_weights.Length] : null;
+        var averagedBias = new float[_stride];
+        var snapshots = 0;
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
             rng.Shuffle(order);
-            var lr = LearningRate / (1 + epoch * 0.1f);
-            var keep = 1 - lr * L2;
+            var lr = settings.LearningRate / (1 + epoch * 0.1f);
+            var keep = 1 - lr * settings.L2;
             foreach (var s in order)
             {
                 var (x, y, sw) = samples[s];
@@ -60,7 +65,15 @@ public sealed class SoftmaxClassifier
                     }
                 }
             }
+            if (averaged is null || epoch < settings.Epochs / 2) continue;
+            snapshots++;
+            for (var i = 0; i < averaged.Length; i += Vector<float>.Count)
+                (new Vector<float>(averaged, i) + new Vector<float>(_weights, i)).CopyTo(averaged, i);
+            for (var c = 0; c < _stride; c++) averagedBias[c] += _bias[c];
         }
+        if (averaged is null) return;
+        for (var i = 0; i < averaged.Length; i++) _weights[i] = averaged[i] / snapshots;
+        for (var c = 0; c < _stride; c++) _bias[c] = averagedBias[c] / snapshots;
     }
 
     /// <summary>Class probabilities (softmax) into <paramref name="output"/>.</summary>
@@ -81,4 +94,10 @@ public sealed class SoftmaxClassifier
         for (var c = 0; c < _classes; c++) { output[c] = Math.Exp(z[c] - max); sum += output[c]; }
         for (var c = 0; c < _classes; c++) output[c] /= sum;
     }
+}
+
+/// <summary>How the classifier is trained (the defaults are the chosen ones; the others are measured in docs/recognizer.md).</summary>
+public sealed record SgdSettings(int Epochs = SoftmaxClassifier.Epochs, float LearningRate = SoftmaxClassifier.LearningRate, float L2 = SoftmaxClassifier.L2, bool Averaged = false)
+{
+    public static readonly SgdSettings Default = new();
 }

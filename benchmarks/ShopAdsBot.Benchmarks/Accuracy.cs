@@ -70,7 +70,8 @@ internal static class Accuracy
 
     private static readonly (string Name, RecognizerOptions Options)[] Candidates =
     [
-        ("pass 3 model", RecognizerOptions.Default),
+        ("chosen (pass 4)", RecognizerOptions.Default),
+        ("pass 3 model", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f))),
         ("L2 0, rate 1.0", new RecognizerOptions(Sgd: new SgdSettings(LearningRate: 1.0f, L2: 0))),
         ("L2 0, rate 1.0, 12 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 12, LearningRate: 1.0f, L2: 0))),
         ("L2 0, rate 1.0, 12 epochs, averaged", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 12, LearningRate: 1.0f, L2: 0, Averaged: true))),
@@ -101,7 +102,7 @@ internal static class Accuracy
         Console.WriteLine("Threshold sweep on cross-validated outcomes: scope rule (0 = none most probable), medium, clarify ratio -> top-1 (accepted, first choice), OOS rejected, clarified, top-2 when clarified");
         foreach (var scope in new[] { 0, 0.3, 0.4, 0.5, 0.6 })
         foreach (var medium in new[] { 0.1, 0.15, 0.2, 0.25, 0.3 })
-        foreach (var ratio in new[] { 0.35, 0.45, 0.55, 0.65 })
+        foreach (var ratio in new[] { 0.35, 0.4, 0.45, 0.5, 0.55, 0.65 })
         {
             int inScope = 0, top1 = 0, oos = 0, rejected = 0, clarified = 0, clarifiedRight = 0;
             foreach (var (gold, got) in outcomes)

@@ -9,10 +9,14 @@ namespace ShopAdsBot.Recognition;
 /// </summary>
 public sealed class SoftmaxClassifier
 {
-    /// <summary>20 passes: 15 to 40 give the same cross-validated accuracy (docs/recognizer.md); fewer keep start-up short.</summary>
-    public const int Epochs = 20;
-    public const float LearningRate = 0.5f;
-    public const float L2 = 1e-4f;
+    /// <summary>
+    /// 12 passes at a rate of 1.0 with no L2 (pass 4): over four deals of the folds, top-1 +0.25 point and a seventh fewer
+    /// clarifying questions than pass 3's 20 passes at 0.5 with L2 1e-4, for 40 % less training time (docs/recognizer.md).
+    /// Early stopping is the regulariser: at this size, L2 only pulled rare but decisive words towards zero.
+    /// </summary>
+    public const int Epochs = 12;
+    public const float LearningRate = 1.0f;
+    public const float L2 = 0f;
 
     // Feature-major: the weights of one feature for every class sit side by side ([feature * stride + class]), padded
     // to whole SIMD vectors, so a sparse vector touches one short run of memory per feature and updates it in one or

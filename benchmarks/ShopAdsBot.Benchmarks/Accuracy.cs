@@ -43,6 +43,14 @@ internal static class Accuracy
     {
         var sources = EvaluationData.ProductionSources();
         var test = EvaluationData.TestSet(sources.BranchIds);
+        var content = ShopAdsBot.Content.ContentCatalog.Load(EvaluationData.Root());
+        var loads = Enumerable.Range(0, 7).Select(_ =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            RecognizerSources.Load(content);
+            return watch.Elapsed.TotalMilliseconds;
+        }).Order().ToList();
+        Console.WriteLine($"reading the seeds (RecognizerSources.Load), median of 7: {loads[3]:F1} ms");
         Console.WriteLine("candidate | CV top-1 / wrongly rejected / rejection / clarified (avg of seeds 42,1,2,3) | per seed top-1 | CV top-1 by language | v3 top-1 / rejection / clarified | build ms");
         foreach (var (name, options) in Candidates.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {

@@ -34,7 +34,11 @@ public sealed class FeatureSpace
     public int Dimension => _idf.Length + _signals;
 
     /// <param name="skipPairs">Also pair each word with the word after next ("campagne [live] rejetée"), in the pairs' family.</param>
-    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false)
+    /// <param name="occurrences">
+    /// When given, receives each document's features (vocabulary indices, one per occurrence), so that the training
+    /// vectors are weighed from them (<see cref="Vectorize(int[], ReadOnlySpan{bool})"/>) without hashing the documents twice.
+    /// </param>
+    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false, List<int[]>? occurrences = null)
     {
         _charNgrams = charNgrams;
         _skipPairs = skipPairs;
@@ -42,21 +46,24 @@ public sealed class FeatureSpace
         _index = new Dictionary<ulong, int>();
         var df = new List<int>();
         var families = new List<byte>();
-        var seen = new HashSet<ulong>();
+        var lastDocument = new List<int>(); // per feature, the last document counted in its df: no set to clear per document
         var count = 0;
+        var hashes = new ulong[256];
+        var kinds = new byte[256];
         foreach (var doc in documents)
         {
             count++;
-            seen.Clear();
-            var hashes = new ulong[Capacity(doc)];
-            var kinds = new byte[hashes.Length];
+            var capacity = Capacity(doc);
+            if (capacity > hashes.Length) (hashes, kinds) = (new ulong[capacity], new byte[capacity]);
             var n = Hashes(doc, hashes, kinds);
+            var found = occurrences is null ? null : new int[n];
             for (var k = 0; k < n; k++)
             {
-                if (!seen.Add(hashes[k])) continue;
-                if (!_index.TryGetValue(hashes[k], out var i)) { i = df.Count; _index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); }
-                df[i]++;
+                if (!_index.TryGetValue(hashes[k], out var i)) { i = df.Count; _index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); lastDocument.Add(0); }
+                if (lastDocument[i] != count) { lastDocument[i] = count; df[i]++; }
+                if (found is not null) found[k] = i;
             }
+            occurrences?.Add(found!);
         }
         _idf = new float[df.Count];
         for (var i = 0; i < _idf.Length; i++) _idf[i] = (float)(Math.Log((1.0 + count) / (1.0 + df[i])) + 1.0);
@@ -80,49 +87,57 @@ public sealed class FeatureSpace
             var m = 0;
             for (var k = 0; k < n; k++)
                 if (_index.TryGetValue(hashes[k], out var i)) found[m++] = i;
-            if (m == 0) return new SparseVector([], []);
-            var occurrences = found.AsSpan(0, m);
-            occurrences.Sort();
-
-            // Distinct features (ascending) and their counts.
-            var distinct = 0;
-            for (var k = 0; k < m; k++) if (k == 0 || occurrences[k] != occurrences[k - 1]) distinct++;
-            var signalCount = 0;
-            foreach (var s in signals) if (s) signalCount++;
-            var indices = new int[distinct + signalCount];
-            var values = new float[indices.Length];
-            for (int k = 0, d = -1; k < m; k++)
-            {
-                if (k == 0 || occurrences[k] != occurrences[k - 1]) indices[++d] = occurrences[k];
-                values[d]++; // the term frequency, for now
-            }
-
-            // Family norms, so long messages do not drown the word features in character n-grams.
-            Span<double> norms = stackalloc double[3];
-            for (var k = 0; k < distinct; k++)
-            {
-                var v = (1 + Math.Log(values[k])) * _idf[indices[k]];
-                norms[_family[indices[k]]] += v * v;
-            }
-            double total = 0;
-            for (var k = 0; k < distinct; k++)
-            {
-                var family = _family[indices[k]];
-                var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * FamilyWeight[family];
-                values[k] = (float)v;
-                total += v * v;
-            }
-            var inv = (float)(1 / Math.Sqrt(total));
-            for (var k = 0; k < distinct; k++) values[k] *= inv;
-            for (int s = 0, slot = distinct; s < signals.Length; s++)
-                if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = SignalValue; }
-            return new SparseVector(indices, values);
+            return Weigh(found.AsSpan(0, m), signals);
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(hashes);
             ArrayPool<int>.Shared.Return(found);
         }
+    }
+
+    /// <summary>The vector of a training document from the occurrences its constructor gave (sorted in place).</summary>
+    public SparseVector Vectorize(int[] occurrences, ReadOnlySpan<bool> signals) => Weigh(occurrences, signals);
+
+    private SparseVector Weigh(Span<int> occurrences, ReadOnlySpan<bool> signals)
+    {
+        var m = occurrences.Length;
+        if (m == 0) return new SparseVector([], []);
+        occurrences.Sort();
+
+        // Distinct features (ascending) and their counts.
+        var distinct = 0;
+        for (var k = 0; k < m; k++) if (k == 0 || occurrences[k] != occurrences[k - 1]) distinct++;
+        var signalCount = 0;
+        foreach (var s in signals) if (s) signalCount++;
+        var indices = new int[distinct + signalCount];
+        var values = new float[indices.Length];
+        for (int k = 0, d = -1; k < m; k++)
+        {
+            if (k == 0 || occurrences[k] != occurrences[k - 1]) indices[++d] = occurrences[k];
+            values[d]++; // the term frequency, for now
+        }
+
+        // Family norms, so long messages do not drown the word features in character n-grams.
+        Span<double> norms = stackalloc double[3];
+        for (var k = 0; k < distinct; k++)
+        {
+            var v = (1 + Math.Log(values[k])) * _idf[indices[k]];
+            norms[_family[indices[k]]] += v * v;
+        }
+        double total = 0;
+        for (var k = 0; k < distinct; k++)
+        {
+            var family = _family[indices[k]];
+            var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * FamilyWeight[family];
+            values[k] = (float)v;
+            total += v * v;
+        }
+        var inv = (float)(1 / Math.Sqrt(total));
+        for (var k = 0; k < distinct; k++) values[k] *= inv;
+        for (int s = 0, slot = distinct; s < signals.Length; s++)
+            if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = SignalValue; }
+        return new SparseVector(indices, values);
     }
 
     /// <summary>An upper bound on the number of raw features of a message.</summary>

@@ -72,9 +72,10 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             if (!classIndex.ContainsKey(e.Branch)) throw new ArgumentException($"Unknown branch id '{e.Branch}' in \"{e.Text}\".", nameof(examples));
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs);
+        var occurrences = new List<int[]>(tokenized.Count);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs, occurrences);
         var samples = tokenized
-            .Select(t => (X: Vectorize(t.Tokens), Y: classIndex[t.Branch]))
+            .Select((t, i) => (X: Vectorize(t.Tokens, occurrences[i]), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
             .ToList();
         var none = classIndex[NoneIntent];
@@ -98,13 +99,14 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     public FirstAnswers Answers { get; init; } = FirstAnswers.None;
 
     /// <summary>The features of a message: its words, then two learned signals: a Shop Ads cue, another ad platform.</summary>
-    private SparseVector Vectorize(IReadOnlyList<string> tokens)
+    /// <param name="occurrences">A training message's features, from the feature space's construction (not hashed again).</param>
+    private SparseVector Vectorize(IReadOnlyList<string> tokens, int[]? occurrences = null)
     {
         var elsewhere = _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens);
         var tiktok = false;
         foreach (var t in tokens) if (t == "tiktok") { tiktok = true; break; }
         ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok];
-        return _features.Vectorize(tokens, signals);
+        return occurrences is null ? _features.Vectorize(tokens, signals) : _features.Vectorize(occurrences, signals);
     }
 
     /// <summary>Recognises one message. Never throws on any text (null, empty, emoji, very long, markup).</summary>

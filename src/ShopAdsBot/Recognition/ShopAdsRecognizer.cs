@@ -207,6 +207,13 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 }
 
 /// <summary>Knobs used only to measure what each part of the recognizer brings (docs/recognizer.md).</summary>
+/// <param name="SuffixFolding">Fold French and English word endings before the features (<see cref="TextNormalizer.FoldSuffix"/>).</param>
+/// <param name="SkipPairs">Also pair each word with the word after next.</param>
+/// <param name="NoneWeight">The weight of an out-of-scope example in training (the branches' is 1).</param>
+/// <param name="Sgd">Epochs, rate, L2, averaging; null: the chosen <see cref="SgdSettings.Default"/>.</param>
+/// <param name="BayesWeight">The share of complement naive Bayes in the averaged probabilities (0: not trained).</param>
+/// <param name="BayesScale">The softmax scale that turns naive Bayes scores into probabilities.</param>
+/// <param name="TwoSeeds">Average two classifiers trained with different shuffles.</param>
 public sealed record RecognizerOptions(
     bool UseCharNgrams = true,
     bool UseKeyPhrases = true,

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace ShopAdsBot.Recognition;
 
 /// <summary>
-/// Multinomial logistic regression over sparse vectors, trained by plain SGD with L2 shrinkage and a fixed seed
-/// (the same data always gives the same model). Scoring is one sparse pass over the message's features. Immutable
+/// Multinomial logistic regression over sparse vectors, trained by plain SGD (optional L2 shrinkage, optional averaging:
+/// <see cref="SgdSettings"/>) with a fixed seed (the same data always gives the same model). Scoring is one sparse pass over the message's features. Immutable
 /// after training.
 /// </summary>
 public sealed class SoftmaxClassifier

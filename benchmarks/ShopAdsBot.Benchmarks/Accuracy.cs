@@ -107,6 +107,12 @@ internal static class Accuracy
         ("two-stage scope then branch only", new RecognizerOptions(SeparateScopeModel: true, SingleModel: false)),
         ("without key phrases", new RecognizerOptions(UseKeyPhrases: false)),
         ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)),
+        ("weights: pairs 0.3", new RecognizerOptions(FeatureWeights: (0.3f, 0.8f, 1f))),
+        ("weights: pairs 1.0", new RecognizerOptions(FeatureWeights: (1.0f, 0.8f, 1f))),
+        ("weights: characters 0.5", new RecognizerOptions(FeatureWeights: (0.6f, 0.5f, 1f))),
+        ("weights: characters 1.2", new RecognizerOptions(FeatureWeights: (0.6f, 1.2f, 1f))),
+        ("weights: signals 0.5", new RecognizerOptions(FeatureWeights: (0.6f, 0.8f, 0.5f))),
+        ("weights: signals 2.0", new RecognizerOptions(FeatureWeights: (0.6f, 0.8f, 2.0f))),
     ];
 
     private static readonly (string Name, RecognizerOptions Options)[] Variants =

@@ -18,7 +18,6 @@ public sealed class FeatureSpace
     public const float CharWeight = 0.8f;
     private const int MinGram = 3, MaxGram = 5;
     private const byte Word = 0, Pair = 1, Char = 2;
-    private static readonly float[] FamilyWeight = [WordWeight, PairWeight, CharWeight];
 
     /// <summary>The value of a signal feature when its words are in the message; the model learns its weight.</summary>
     public const float SignalValue = 1.0f;
@@ -28,6 +27,8 @@ public sealed class FeatureSpace
     private readonly byte[] _family;
     private readonly bool _charNgrams;
     private readonly bool _skipPairs;
+    private readonly float[] _familyWeight;
+    private readonly float _signalValue;
     private readonly int _signals;
 
     /// <summary>Vocabulary features, then <paramref name="signals"/> signal features.</summary>
@@ -38,8 +39,13 @@ public sealed class FeatureSpace
     /// When given, receives each document's features (vocabulary indices, one per occurrence), so that the training
     /// vectors are weighed from them (<see cref="Vectorize(int[], ReadOnlySpan{bool})"/>) without hashing the documents twice.
     /// </param>
-    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false, List<int[]>? occurrences = null)
+    /// <param name="weights">Pair and character n-gram family weights and the signal value (ablations); null: the constants.</param>
+    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false, List<int[]>? occurrences = null,
+        (float Pair, float Char, float Signal)? weights = null)
     {
+        var (pair, character, signal) = weights ?? (PairWeight, CharWeight, SignalValue);
+        _familyWeight = [WordWeight, pair, character];
+        _signalValue = signal;
         _charNgrams = charNgrams;
         _skipPairs = skipPairs;
         _signals = signals;
@@ -129,14 +135,14 @@ public sealed class FeatureSpace
         for (var k = 0; k < distinct; k++)
         {
             var family = _family[indices[k]];
-            var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * FamilyWeight[family];
+            var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * _familyWeight[family];
             values[k] = (float)v;
             total += v * v;
         }
         var inv = (float)(1 / Math.Sqrt(total));
         for (var k = 0; k < distinct; k++) values[k] *= inv;
         for (int s = 0, slot = distinct; s < signals.Length; s++)
-            if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = SignalValue; }
+            if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = _signalValue; }
         return new SparseVector(indices, values);
     }
 

@@ -73,7 +73,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
         var occurrences = new List<int[]>(tokenized.Count);
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs, occurrences);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs, occurrences, options.FeatureWeights);
         var samples = tokenized
             .Select((t, i) => (X: Vectorize(t.Tokens, occurrences[i]), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
@@ -214,6 +214,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 /// <param name="BayesWeight">The share of complement naive Bayes in the averaged probabilities (0: not trained).</param>
 /// <param name="BayesScale">The softmax scale that turns naive Bayes scores into probabilities.</param>
 /// <param name="TwoSeeds">Average two classifiers trained with different shuffles.</param>
+/// <param name="FeatureWeights">The word-pair and character n-gram family weights and the signal features' value; null: the constants of <see cref="FeatureSpace"/>.</param>
 public sealed record RecognizerOptions(
     bool UseCharNgrams = true,
     bool UseKeyPhrases = true,
@@ -229,7 +230,8 @@ public sealed record RecognizerOptions(
     SgdSettings? Sgd = null,
     double BayesWeight = 0,
     double BayesScale = 10,
-    bool TwoSeeds = false)
+    bool TwoSeeds = false,
+    (float Pair, float Char, float Signal)? FeatureWeights = null)
 {
     public static readonly RecognizerOptions Default = new();
 }

@@ -88,7 +88,10 @@ internal static class Accuracy
     private static readonly (string Name, RecognizerOptions Options)[] Candidates =
     [
         ("chosen (pass 4)", RecognizerOptions.Default),
-        ("pass 3 model", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f))),
+        ("pass 3 model", new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0, Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f))),
+        ("LR only: without the nearest neighbours, none weight 1", new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0)),
+        ("LR only, none weight 1.2", new RecognizerOptions(NeighboursWeight: 0)),
+        ("neighbours 0.2, none weight 1", new RecognizerOptions(NoneWeight: 1f)),
         ("20 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 20))),
         ("15 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 15))),
         ("10 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 10))),
@@ -113,6 +116,15 @@ internal static class Accuracy
         ("weights: characters 1.2", new RecognizerOptions(FeatureWeights: (0.6f, 1.2f, 1f))),
         ("weights: signals 0.5", new RecognizerOptions(FeatureWeights: (0.6f, 0.8f, 0.5f))),
         ("weights: signals 2.0", new RecognizerOptions(FeatureWeights: (0.6f, 0.8f, 2.0f))),
+        ("neighbours: 5 nearest, 0.2", new RecognizerOptions(NeighboursWeight: 0.2, Neighbours: 5)),
+        ("neighbours: 5 nearest, 0.4", new RecognizerOptions(NeighboursWeight: 0.4, Neighbours: 5)),
+        ("neighbours: 10 nearest, 0.3", new RecognizerOptions(NeighboursWeight: 0.3, Neighbours: 10)),
+        ("neighbours: 3 nearest, 0.3", new RecognizerOptions(NeighboursWeight: 0.3, Neighbours: 3)),
+        ("neighbours: 5 nearest, 0.1", new RecognizerOptions(NeighboursWeight: 0.1, Neighbours: 5)),
+        ("neighbours: 5 nearest, 0.15", new RecognizerOptions(NeighboursWeight: 0.15, Neighbours: 5)),
+        ("neighbours: 5 nearest, 0.25", new RecognizerOptions(NeighboursWeight: 0.25, Neighbours: 5)),
+        ("neighbours: 7 nearest, 0.2", new RecognizerOptions(NeighboursWeight: 0.2, Neighbours: 7)),
+        ("neighbours: 5 nearest, 0.2, none weight 1.2", new RecognizerOptions(NeighboursWeight: 0.2, Neighbours: 5, NoneWeight: 1.2f)),
     ];
 
     private static readonly (string Name, RecognizerOptions Options)[] Variants =

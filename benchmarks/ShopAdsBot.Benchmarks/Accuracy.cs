@@ -34,6 +34,99 @@ internal static class Accuracy
                 RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7))), false, false);
     }
 
+    /// <summary>
+    /// Pass 4's comparison: each candidate judged by the average over four deals of the folds (seeds 42, 1, 2, 3) and on
+    /// the v3 test set (published, so a regression guard, not a claim), with its build time (median of 11 builds, wall and CPU).
+    /// <paramref name="only"/>: run only the candidates whose name contains it.
+    /// </summary>
+    public static void Compare(string? only, bool sweep)
+    {
+        var sources = EvaluationData.ProductionSources();
+        var test = EvaluationData.TestSet(sources.BranchIds);
+        var content = ShopAdsBot.Content.ContentCatalog.Load(EvaluationData.Root());
+        var loads = Enumerable.Range(0, 7).Select(_ =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            RecognizerSources.Load(content);
+            return watch.Elapsed.TotalMilliseconds;
+        }).Order().ToList();
+        Console.WriteLine($"reading the seeds (RecognizerSources.Load), median of 7: {loads[3]:F1} ms");
+        Console.WriteLine("candidate | CV top-1 / wrongly rejected / rejection / clarified (avg of seeds 42,1,2,3) | per seed top-1 | CV top-1 by language | v3 top-1 / rejection / clarified | build ms (median)");
+        foreach (var (name, options) in Candidates.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            var seeds = new[] { 42, 1, 2, 3 };
+            var outcomes = seeds.Select(seed => RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed, options: options)).ToList();
+            var reports = outcomes.Select(o => RecognizerEvaluation.Score("", sources.BranchIds, o)).ToList();
+            // Wall time and CPU time (all threads) per build: on a shared, saturated machine the CPU time is the steadier figure.
+            var times = new List<double>();
+            var cpu = new List<double>();
+            ShopAdsRecognizer? model = null;
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            for (var i = 0; i < 11; i++)
+            {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                model = sources.Build(options);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            }
+            times.Sort();
+            cpu.Sort();
+            var v3 = RecognizerEvaluation.Evaluate(model!, test, "");
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{name} | {reports.Average(r => r.All.Top1Rate),6:P2} / {reports.Average(r => r.All.FalseRejectionRate),5:P1} / {reports.Average(r => r.All.RejectionRate),6:P2} / {reports.Average(r => r.ClarifiedRate),5:P1} | {string.Join(" ", reports.Select(r => r.All.Top1Rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))} | FR {reports.Average(r => r.ByLanguage["fr"].Top1Rate),6:P2} EN {reports.Average(r => r.ByLanguage["en"].Top1Rate),6:P2} | {v3.All.Top1Rate,6:P1} / {v3.All.RejectionRate,6:P1} / {v3.ClarifiedRate,5:P1} (FR {v3.ByLanguage["fr"].Top1Rate,6:P1}) | {times[5],5:F0} wall, {cpu[5],5:F0} CPU"));
+            if (!sweep) continue;
+            ThresholdSweep(outcomes.SelectMany(o => o).ToList());
+            Console.WriteLine("  the same sweep on v3:");
+            ThresholdSweep(test.Select(e => (e, model!.Recognize(e.Text, e.Lang))).ToList());
+        }
+    }
+
+    // Each idea on top of the chosen model (pass 4's SGD settings). Pass 3's settings: "pass 3 model".
+    private static readonly (string Name, RecognizerOptions Options)[] Candidates =
+    [
+        ("chosen (pass 4)", RecognizerOptions.Default),
+        ("pass 3 model", new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0, Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f))),
+        ("LR only: without the nearest neighbours, none weight 1", new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0)),
+        ("LR only, none weight 1.2", new RecognizerOptions(NeighboursWeight: 0)),
+        ("neighbours 0.2, none weight 1", new RecognizerOptions(NoneWeight: 1f)),
+        ("20 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 20))),
+        ("15 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 15))),
+        ("10 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 10))),
+        ("rate 2.0", new RecognizerOptions(Sgd: new SgdSettings(LearningRate: 2.0f))),
+        ("L2 1e-5", new RecognizerOptions(Sgd: new SgdSettings(L2: 1e-5f))),
+        ("averaged SGD", new RecognizerOptions(Sgd: new SgdSettings(Averaged: true))),
+        ("suffix folding", new RecognizerOptions(SuffixFolding: true)),
+        ("skip pairs", new RecognizerOptions(SkipPairs: true)),
+        ("none weight 0.8", new RecognizerOptions(NoneWeight: 0.8f)),
+        ("none weight 0.6", new RecognizerOptions(NoneWeight: 0.6f)),
+        ("none weight 1.2", new RecognizerOptions(NoneWeight: 1.2f)),
+        ("two seeds averaged", new RecognizerOptions(TwoSeeds: true)),
+        ("complement NB 0.1", new RecognizerOptions(BayesWeight: 0.1, BayesScale: 10)),
+        ("complement NB 0.3", new RecognizerOptions(BayesWeight: 0.3, BayesScale: 10)),
+        ("two-stage scope then branch, averaged with the single classifier", new RecognizerOptions(SeparateScopeModel: true)),
+        ("two-stage scope then branch only", new RecognizerOptions(SeparateScopeModel: true, SingleModel: false)),
+        ("without key phrases", new RecognizerOptions(UseKeyPhrases: false)),
+        ("without character n-grams", new RecognizerOptions(UseCharNgrams: false)),
+        ("weights: pairs 0.3", new RecognizerOptions(FeatureWeights: (0.3f, 0.8f, 1f))),
+        ("weights: pairs 1.0", new RecognizerOptions(FeatureWeights: (1.0f, 0.8f, 1f))),
+        ("weights: characters 0.5", new RecognizerOptions(FeatureWeights: (0.6f, 0.5f, 1f))),
+        ("weights: characters 1.2", new RecognizerOptions(FeatureWeights: (0.6f, 1.2f, 1f))),
+        ("weights: signals 0.5", new RecognizerOptions(FeatureWeights: (0.6f, 0.8f, 0.5f))),
+        ("weights: signals 2.0", new RecognizerOptions(FeatureWeights: (0.6f, 0.8f, 2.0f))),
+        ("neighbours: 5 nearest, 0.2", new RecognizerOptions(NeighboursWeight: 0.2, Neighbours: 5)),
+        ("neighbours: 5 nearest, 0.4", new RecognizerOptions(NeighboursWeight: 0.4, Neighbours: 5)),
+        ("neighbours: 10 nearest, 0.3", new RecognizerOptions(NeighboursWeight: 0.3, Neighbours: 10)),
+        ("neighbours: 3 nearest, 0.3", new RecognizerOptions(NeighboursWeight: 0.3, Neighbours: 3)),
+        ("neighbours: 5 nearest, 0.1", new RecognizerOptions(NeighboursWeight: 0.1, Neighbours: 5)),
+        ("neighbours: 5 nearest, 0.15", new RecognizerOptions(NeighboursWeight: 0.15, Neighbours: 5)),
+        ("neighbours: 5 nearest, 0.25", new RecognizerOptions(NeighboursWeight: 0.25, Neighbours: 5)),
+        ("neighbours: 7 nearest, 0.2", new RecognizerOptions(NeighboursWeight: 0.2, Neighbours: 7)),
+        ("neighbours: 5 nearest, 0.2, none weight 1.2", new RecognizerOptions(NeighboursWeight: 0.2, Neighbours: 5, NoneWeight: 1.2f)),
+    ];
+
     private static readonly (string Name, RecognizerOptions Options)[] Variants =
     [
         ("chosen model (one classifier with a none class, learned cue and other-platform signals)", RecognizerOptions.Default),
@@ -55,7 +148,7 @@ internal static class Accuracy
         Console.WriteLine("Threshold sweep on cross-validated outcomes: scope rule (0 = none most probable), medium, clarify ratio -> top-1 (accepted, first choice), OOS rejected, clarified, top-2 when clarified");
         foreach (var scope in new[] { 0, 0.3, 0.4, 0.5, 0.6 })
         foreach (var medium in new[] { 0.1, 0.15, 0.2, 0.25, 0.3 })
-        foreach (var ratio in new[] { 0.35, 0.45, 0.55, 0.65 })
+        foreach (var ratio in new[] { 0.35, 0.4, 0.45, 0.5, 0.55, 0.65 })
         {
             int inScope = 0, top1 = 0, oos = 0, rejected = 0, clarified = 0, clarifiedRight = 0;
             foreach (var (gold, got) in outcomes)

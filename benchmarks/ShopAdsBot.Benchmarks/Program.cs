@@ -16,6 +16,11 @@ switch (command)
         Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"), args.Contains("--test"), args.Contains("--markdown"),
             seedAt > 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 42);
         return 0;
+    case "compare":
+        // compare [--only NAME] [--sweep]: pass 4's candidates over four seeds and v3 (docs/recognizer.md).
+        var onlyAt = Array.IndexOf(args, "--only");
+        Accuracy.Compare(onlyAt > 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null, args.Contains("--sweep"));
+        return 0;
     case "route":
         // One message per line on standard input: how the production recognizer sees it (for content editors tuning seeds/).
         var recognizer = EvaluationData.ProductionSources().Build();

@@ -44,9 +44,19 @@ public class BuildBenchmarks
 {
     private ContentCatalog _content = null!;
 
+    /// <summary>"production": the app's model; "pass3-training": pass 3's 20 SGD passes at 0.5 with L2 1e-4, for comparison.</summary>
+    [Params("production", "pass3-training")]
+    public string Model { get; set; } = "production";
+
+    private RecognizerOptions? _options;
+
     [GlobalSetup]
-    public void Setup() => _content = ContentCatalog.Load(EvaluationData.Root());
+    public void Setup()
+    {
+        _content = ContentCatalog.Load(EvaluationData.Root());
+        _options = Model == "production" ? null : new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0, Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f));
+    }
 
     [Benchmark]
-    public ShopAdsRecognizer BuildFromSeeds() => RecognizerSources.Load(_content).Build();
+    public ShopAdsRecognizer BuildFromSeeds() => RecognizerSources.Load(_content).Build(_options);
 }

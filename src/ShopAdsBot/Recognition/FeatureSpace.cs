@@ -18,7 +18,6 @@ public sealed class FeatureSpace
     public const float CharWeight = 0.8f;
     private const int MinGram = 3, MaxGram = 5;
     private const byte Word = 0, Pair = 1, Char = 2;
-    private static readonly float[] FamilyWeight = [WordWeight, PairWeight, CharWeight];
 
     /// <summary>The value of a signal feature when its words are in the message; the model learns its weight.</summary>
     public const float SignalValue = 1.0f;
@@ -27,33 +26,50 @@ public sealed class FeatureSpace
     private readonly float[] _idf;
     private readonly byte[] _family;
     private readonly bool _charNgrams;
+    private readonly bool _skipPairs;
+    private readonly float[] _familyWeight;
+    private readonly float _signalValue;
     private readonly int _signals;
 
     /// <summary>Vocabulary features, then <paramref name="signals"/> signal features.</summary>
     public int Dimension => _idf.Length + _signals;
 
-    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1)
+    /// <param name="skipPairs">Also pair each word with the word after next ("campagne [live] rejetée"), in the pairs' family.</param>
+    /// <param name="occurrences">
+    /// When given, receives each document's features (vocabulary indices, one per occurrence), so that the training
+    /// vectors are weighed from them (<see cref="Vectorize(int[], ReadOnlySpan{bool})"/>) without hashing the documents twice.
+    /// </param>
+    /// <param name="weights">Pair and character n-gram family weights and the signal value (ablations); null: the constants.</param>
+    public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false, List<int[]>? occurrences = null,
+        (float Pair, float Char, float Signal)? weights = null)
     {
+        var (pair, character, signal) = weights ?? (PairWeight, CharWeight, SignalValue);
+        _familyWeight = [WordWeight, pair, character];
+        _signalValue = signal;
         _charNgrams = charNgrams;
+        _skipPairs = skipPairs;
         _signals = signals;
         _index = new Dictionary<ulong, int>();
         var df = new List<int>();
         var families = new List<byte>();
-        var seen = new HashSet<ulong>();
+        var lastDocument = new List<int>(); // per feature, the last document counted in its df: no set to clear per document
         var count = 0;
+        var hashes = new ulong[256];
+        var kinds = new byte[256];
         foreach (var doc in documents)
         {
             count++;
-            seen.Clear();
-            var hashes = new ulong[Capacity(doc)];
-            var kinds = new byte[hashes.Length];
+            var capacity = Capacity(doc);
+            if (capacity > hashes.Length) (hashes, kinds) = (new ulong[capacity], new byte[capacity]);
             var n = Hashes(doc, hashes, kinds);
+            var found = occurrences is null ? null : new int[n];
             for (var k = 0; k < n; k++)
             {
-                if (!seen.Add(hashes[k])) continue;
-                if (!_index.TryGetValue(hashes[k], out var i)) { i = df.Count; _index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); }
-                df[i]++;
+                if (!_index.TryGetValue(hashes[k], out var i)) { i = df.Count; _index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); lastDocument.Add(0); }
+                if (lastDocument[i] != count) { lastDocument[i] = count; df[i]++; }
+                if (found is not null) found[k] = i;
             }
+            occurrences?.Add(found!);
         }
         _idf = new float[df.Count];
         for (var i = 0; i < _idf.Length; i++) _idf[i] = (float)(Math.Log((1.0 + count) / (1.0 + df[i])) + 1.0);
@@ -77,43 +93,7 @@ public sealed class FeatureSpace
             var m = 0;
             for (var k = 0; k < n; k++)
                 if (_index.TryGetValue(hashes[k], out var i)) found[m++] = i;
-            if (m == 0) return new SparseVector([], []);
-            var occurrences = found.AsSpan(0, m);
-            occurrences.Sort();
-
-            // Distinct features (ascending) and their counts.
-            var distinct = 0;
-            for (var k = 0; k < m; k++) if (k == 0 || occurrences[k] != occurrences[k - 1]) distinct++;
-            var signalCount = 0;
-            foreach (var s in signals) if (s) signalCount++;
-            var indices = new int[distinct + signalCount];
-            var values = new float[indices.Length];
-            for (int k = 0, d = -1; k < m; k++)
-            {
-                if (k == 0 || occurrences[k] != occurrences[k - 1]) indices[++d] = occurrences[k];
-                values[d]++; // the term frequency, for now
-            }
-
-            // Family norms, so long messages do not drown the word features in character n-grams.
-            Span<double> norms = stackalloc double[3];
-            for (var k = 0; k < distinct; k++)
-            {
-                var v = (1 + Math.Log(values[k])) * _idf[indices[k]];
-                norms[_family[indices[k]]] += v * v;
-            }
-            double total = 0;
-            for (var k = 0; k < distinct; k++)
-            {
-                var family = _family[indices[k]];
-                var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * FamilyWeight[family];
-                values[k] = (float)v;
-                total += v * v;
-            }
-            var inv = (float)(1 / Math.Sqrt(total));
-            for (var k = 0; k < distinct; k++) values[k] *= inv;
-            for (int s = 0, slot = distinct; s < signals.Length; s++)
-                if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = SignalValue; }
-            return new SparseVector(indices, values);
+            return Weigh(found.AsSpan(0, m), signals);
         }
         finally
         {
@@ -122,10 +102,54 @@ public sealed class FeatureSpace
         }
     }
 
+    /// <summary>The vector of a training document from the occurrences its constructor gave (sorted in place).</summary>
+    public SparseVector Vectorize(int[] occurrences, ReadOnlySpan<bool> signals) => Weigh(occurrences, signals);
+
+    private SparseVector Weigh(Span<int> occurrences, ReadOnlySpan<bool> signals)
+    {
+        var m = occurrences.Length;
+        if (m == 0) return new SparseVector([], []);
+        occurrences.Sort();
+
+        // Distinct features (ascending) and their counts.
+        var distinct = 0;
+        for (var k = 0; k < m; k++) if (k == 0 || occurrences[k] != occurrences[k - 1]) distinct++;
+        var signalCount = 0;
+        foreach (var s in signals) if (s) signalCount++;
+        var indices = new int[distinct + signalCount];
+        var values = new float[indices.Length];
+        for (int k = 0, d = -1; k < m; k++)
+        {
+            if (k == 0 || occurrences[k] != occurrences[k - 1]) indices[++d] = occurrences[k];
+            values[d]++; // the term frequency, for now
+        }
+
+        // Family norms, so long messages do not drown the word features in character n-grams.
+        Span<double> norms = stackalloc double[3];
+        for (var k = 0; k < distinct; k++)
+        {
+            var v = (1 + Math.Log(values[k])) * _idf[indices[k]];
+            norms[_family[indices[k]]] += v * v;
+        }
+        double total = 0;
+        for (var k = 0; k < distinct; k++)
+        {
+            var family = _family[indices[k]];
+            var v = (1 + Math.Log(values[k])) * _idf[indices[k]] / Math.Sqrt(norms[family]) * _familyWeight[family];
+            values[k] = (float)v;
+            total += v * v;
+        }
+        var inv = (float)(1 / Math.Sqrt(total));
+        for (var k = 0; k < distinct; k++) values[k] *= inv;
+        for (int s = 0, slot = distinct; s < signals.Length; s++)
+            if (signals[s]) { indices[slot] = _idf.Length + s; values[slot++] = _signalValue; }
+        return new SparseVector(indices, values);
+    }
+
     /// <summary>An upper bound on the number of raw features of a message.</summary>
     private int Capacity(IReadOnlyList<string> tokens)
     {
-        var capacity = 2 * tokens.Count;
+        var capacity = 3 * tokens.Count;
         if (_charNgrams) for (var t = 0; t < tokens.Count; t++) capacity += (MaxGram - MinGram + 1) * (tokens[t].Length + 2);
         return Math.Max(capacity, 1);
     }
@@ -145,6 +169,7 @@ public sealed class FeatureSpace
             var token = tokens[t];
             Add(Hash('w', token, string.Empty), Word, hashes, kinds);
             if (t + 1 < tokens.Count) Add(Hash('p', token, tokens[t + 1]), Pair, hashes, kinds);
+            if (_skipPairs && t + 2 < tokens.Count) Add(Hash('s', token, tokens[t + 2]), Pair, hashes, kinds);
             if (!_charNgrams) continue;
             var padded = token.Length + 2;
             for (var size = MinGram; size <= MaxGram; size++)

@@ -21,8 +21,12 @@ public sealed partial class TextNormalizer
     // First token of a phrase → (phrase tokens, replacement), longest first.
     private readonly IReadOnlyDictionary<string, (string[] Tokens, string Replacement)[]> _phrases;
 
-    public TextNormalizer(IReadOnlyDictionary<string, string> spelling, IEnumerable<string> stopwords, IReadOnlyDictionary<string, string> phrases)
+    private readonly bool _suffixFolding;
+
+    /// <param name="suffixFolding">Also fold French and English word endings (<see cref="FoldSuffix"/>), not only plurals.</param>
+    public TextNormalizer(IReadOnlyDictionary<string, string> spelling, IEnumerable<string> stopwords, IReadOnlyDictionary<string, string> phrases, bool suffixFolding = false)
     {
+        _suffixFolding = suffixFolding;
         _spelling = spelling.ToDictionary(p => Fold(p.Key), p => Fold(p.Value), StringComparer.Ordinal);
         _stopwords = stopwords.Select(Fold).ToHashSet(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, List<(string[], string)>>(StringComparer.Ordinal);
@@ -108,9 +112,15 @@ public sealed partial class TextNormalizer
 
     private void AddToken(string token, List<string> list)
     {
-        if (_spelling.TryGetValue(token, out var canonical)) token = canonical;
-        else token = Stem(token);
-        if (_spelling.TryGetValue(token, out canonical)) token = canonical;
+        if (_suffixFolding && _stopwords.Contains(token)) return;
+        token = _spelling.GetValueOrDefault(token) ?? Stem(token);
+        token = _spelling.GetValueOrDefault(token) ?? token;
+        if (_suffixFolding)
+        {
+            // The canonical spelling is folded too, so "apparait" (from "napparait") meets "apparaitre", "apparaissait".
+            token = FoldSuffix(token);
+            token = _spelling.GetValueOrDefault(token) ?? token;
+        }
         // One letter left by elisions (l', d', n') or splits (e-mail) carries nothing.
         if (token.Length < 2 || _stopwords.Contains(token)) return;
         list.Add(token);
@@ -119,4 +129,23 @@ public sealed partial class TextNormalizer
     /// <summary>Light plural stripping, the same for French and English ("annonces" → "annonce").</summary>
     private static string Stem(string token) =>
         token.Length > 4 && token[^1] == 's' && token[^2] != 's' ? token[..^1] : token;
+
+    // Longest first. Verb endings, participles and plurals of both languages, once accents are folded: "connecté",
+    // "connectée", "connecter", "connectez", "connectait", "connecting", "connected" all become "connect".
+    private static readonly string[] Suffixes =
+        ["eraient", "erions", "issait", "issent", "erait", "erais", "erons", "eront", "aient", "ement", "ions", "iez", "ait", "ais", "ant", "ees", "ent", "ing", "ee", "es", "er", "ez", "ed", "e", "s", "x"];
+
+    /// <summary>
+    /// Suffix folding, the same for French and English: the longest known ending is cut when at least four letters
+    /// remain ("campagnes" → "campagn", "rejetee" → "rejet"). Not a linguistic stemmer: it only has to send the forms
+    /// of one word to one token, and the character n-grams still see the whole word's start.
+    /// </summary>
+    public static string FoldSuffix(string token)
+    {
+        if (token.Length <= 4 || char.IsDigit(token[^1])) return token;
+        if (token.EndsWith("aux", StringComparison.Ordinal)) return token[..^3] + "al";
+        foreach (var suffix in Suffixes)
+            if (token.Length - suffix.Length >= 4 && token.EndsWith(suffix, StringComparison.Ordinal)) return token[..^suffix.Length];
+        return token;
+    }
 }

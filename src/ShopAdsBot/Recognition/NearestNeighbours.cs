@@ -1,0 +1,77 @@
+using System.Buffers;
+
+namespace ShopAdsBot.Recognition;
+
+/// <summary>
+/// Cosine nearest neighbours over the training messages: the <c>k</c> most similar training vectors vote for their
+/// class, weighted by their similarity. Blended with the logistic regression's probabilities, it lets a message that
+/// is told like one example (a situation, not the usual words) lean towards that example's branch (docs/recognizer.md).
+/// The vectors are stored as an inverted index (feature → messages, flat arrays), so a query reads only the postings
+/// of the message's own features. Immutable after construction, deterministic (ties go to the earlier message).
+/// </summary>
+public sealed class NearestNeighbours
+{
+    private readonly int[] _start;      // postings of feature f: [_start[f], _start[f + 1])
+    private readonly int[] _document;
+    private readonly float[] _value;
+    private readonly int[] _labels;
+    private readonly int _classes;
+    private readonly int _k;
+
+    public NearestNeighbours(IReadOnlyList<(SparseVector X, int Y, float SampleWeight)> samples, int classCount, int dimension, int k)
+    {
+        (_classes, _k) = (classCount, k);
+        _labels = new int[samples.Count];
+        _start = new int[dimension + 1];
+        foreach (var (x, _, _) in samples)
+            foreach (var f in x.Indices) _start[f + 1]++;
+        for (var f = 0; f < dimension; f++) _start[f + 1] += _start[f];
+        _document = new int[_start[dimension]];
+        _value = new float[_document.Length];
+        var next = _start[..dimension];
+        for (var d = 0; d < samples.Count; d++)
+        {
+            var (x, y, _) = samples[d];
+            _labels[d] = y;
+            for (var i = 0; i < x.Indices.Length; i++)
+            {
+                var slot = next[x.Indices[i]]++;
+                (_document[slot], _value[slot]) = (d, x.Values[i]);
+            }
+        }
+    }
+
+    /// <summary>The similarity-weighted vote of the k nearest messages, as probabilities into <paramref name="output"/>.</summary>
+    public void Probabilities(SparseVector x, Span<double> output)
+    {
+        var similarity = ArrayPool<float>.Shared.Rent(_labels.Length);
+        try
+        {
+            Array.Clear(similarity, 0, _labels.Length);
+            for (var i = 0; i < x.Indices.Length; i++)
+            {
+                var v = x.Values[i];
+                for (int p = _start[x.Indices[i]], end = _start[x.Indices[i] + 1]; p < end; p++) similarity[_document[p]] += _value[p] * v;
+            }
+            // The k best, best first, by insertion: k is small.
+            Span<int> best = stackalloc int[_k];
+            var count = 0;
+            for (var d = 0; d < _labels.Length; d++)
+            {
+                if (count == _k && similarity[d] <= similarity[best[count - 1]]) continue;
+                var at = count < _k ? count++ : _k - 1;
+                while (at > 0 && similarity[best[at - 1]] < similarity[d]) { best[at] = best[at - 1]; at--; }
+                best[at] = d;
+            }
+            output.Clear();
+            double total = 0;
+            for (var j = 0; j < count; j++) { output[_labels[best[j]]] += similarity[best[j]]; total += similarity[best[j]]; }
+            if (total <= 0) { output[.._classes].Fill(1.0 / _classes); return; }
+            for (var c = 0; c < _classes; c++) output[c] /= total;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(similarity);
+        }
+    }
+}

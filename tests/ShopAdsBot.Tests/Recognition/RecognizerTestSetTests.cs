@@ -3,12 +3,13 @@ using ShopAdsBot.Evaluation;
 namespace ShopAdsBot.Tests.Recognition;
 
 /// <summary>
-/// The production model on the test set (seeds/routing-test.tsv, v3): written blind by someone else (12:55 UTC) and
-/// evaluated once (13:38 UTC on the frozen model 7009fe2: top-1 90.9 %, rejection 100 %, 6.2 % clarifying questions);
-/// docs/recognizer.md gives the figures and when they were taken. The floors sit just under the figures measured on the
-/// model as landed, after the leak rule reworded training texts (top-1 90.9 %, top-3 98.5 %, rejection 100 %, 8.2 %
-/// clarifying questions): two more misses (one more outside the top three) fail. They only catch a regression; the
-/// issue's targets (top-1 ≥ 97 %, rejection ≥ 95 %) are not met and are asserted only once a new blind set meets them.
+/// The production model on the test set (seeds/routing-test.tsv, v4): written blind by someone else (14:59 UTC), kept
+/// outside the repository until pass 4's model and data were frozen, the leak rule applied to the training texts first,
+/// then evaluated once (16:41 UTC on the frozen model 77b1d05: top-1 95.1 %, top-3 99.3 %, rejection 96.8 %, 4.9 %
+/// clarifying questions); docs/recognizer.md gives the figures and when they were taken. The floors sit just under those
+/// figures: two more misses (one more outside the top three, two more accepted out-of-scope messages, three more
+/// clarifying questions) fail. They only catch a regression; the top-1 target (97 %) is not met, so it is not
+/// asserted; rejection (target 95 %) is.
 /// </summary>
 public sealed class RecognizerTestSetTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
 {
@@ -17,10 +18,10 @@ public sealed class RecognizerTestSetTests(RecognizerFixture fixture) : IClassFi
     {
         var report = RecognizerEvaluation.Evaluate(fixture.Recognizer, EvaluationData.TestSet(fixture.Recognizer.BranchIds), "test set");
 
-        // As landed: 120 of 132 first (90.9 %), 130 of 132 among the three (98.5 %), 63 of 63 rejected, 16 of 195 clarified.
-        Assert.True(report.All.Top1Rate >= 0.90, report.ToString());
-        Assert.True(report.All.Top3Rate >= 0.98, report.ToString());
-        Assert.True(report.All.RejectionRate >= 0.98, report.ToString());
-        Assert.True(report.ClarifiedRate <= 0.09, report.ToString());
+        // As evaluated: 136 of 143 first (95.1 %), 142 of 143 among the three (99.3 %), 60 of 62 rejected, 10 of 205 clarified.
+        Assert.True(report.All.Top1Rate >= 0.94, report.ToString());
+        Assert.True(report.All.Top3Rate >= 0.99, report.ToString());
+        Assert.True(report.All.RejectionRate >= 0.95, report.ToString());
+        Assert.True(report.ClarifiedRate <= 0.06, report.ToString());
     }
 }

@@ -85,7 +85,7 @@ public class RoutingTests
 
     [Theory]
     [InlineData("erreur business center", "bc-access-required bc-admin-permission ads-manager-not-connected")] // the three Business Center errors
-    [InlineData("une question sur la campagne de mon live", "create-ad underperforming")]
+    [InlineData("j'ai un souci avec ma campagne live", "create-ad underperforming")]
     public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string neighbours)
     {
         var client = new BotTestClient("fr-FR");

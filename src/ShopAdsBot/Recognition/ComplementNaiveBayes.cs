@@ -6,7 +6,7 @@ namespace ShopAdsBot.Recognition;
 /// no iterations. Its scores are turned into probabilities by a softmax with a fixed <c>scale</c>, so that they can be
 /// averaged with the logistic regression's (docs/recognizer.md: measured, see the ablations). Immutable after training.
 /// </summary>
-public sealed class ComplementNaiveBayes
+public sealed class ComplementNaiveBayes : IClassProbabilities
 {
     private const double Alpha = 0.1;
     private readonly float[] _weights; // [feature * classes + class]: -log P(feature | not class)

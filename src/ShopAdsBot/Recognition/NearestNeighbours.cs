@@ -9,7 +9,7 @@ namespace ShopAdsBot.Recognition;
 /// The vectors are stored as an inverted index (feature → messages, flat arrays), so a query reads only the postings
 /// of the message's own features. Immutable after construction, deterministic (ties go to the earlier message).
 /// </summary>
-public sealed class NearestNeighbours
+public sealed class NearestNeighbours : IClassProbabilities
 {
     private readonly int[] _start;      // postings of feature f: [_start[f], _start[f + 1])
     private readonly int[] _document;

@@ -99,6 +99,15 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
         (_scope, _branches, _single, _bayes, _twin, _neighbours) = (scope, branches, single, bayes, twin, neighbours);
     }
 
+    /// <summary>Mixes a second model's probabilities into <paramref name="p"/>, <paramref name="weight"/> of the result (none: no change).</summary>
+    private static void Blend(Span<double> p, IClassProbabilities? model, double weight, SparseVector x)
+    {
+        if (model is null) return;
+        Span<double> other = stackalloc double[p.Length];
+        model.Probabilities(x, other);
+        for (var c = 0; c < p.Length; c++) p[c] = (1 - weight) * p[c] + weight * other[c];
+    }
+
     /// <summary>What the flows' first questions accept as an answer given in the first message (<see cref="RouteResult.StartChoice"/>).</summary>
     public FirstAnswers Answers { get; init; } = FirstAnswers.None;
 
@@ -141,26 +150,9 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             var both = _scope is not null;
             for (var c = 0; c < p.Length; c++) p[c] = both ? (p[c] + single[c]) / 2 : single[c];
         }
-        if (_twin is not null)
-        {
-            Span<double> twin = stackalloc double[BranchIds.Count + 1];
-            _twin.Probabilities(x, twin);
-            for (var c = 0; c < p.Length; c++) p[c] = (p[c] + twin[c]) / 2;
-        }
-        if (_bayes is not null)
-        {
-            Span<double> bayes = stackalloc double[BranchIds.Count + 1];
-            _bayes.Probabilities(x, bayes);
-            var w = _options.BayesWeight;
-            for (var c = 0; c < p.Length; c++) p[c] = (1 - w) * p[c] + w * bayes[c];
-        }
-        if (_neighbours is not null)
-        {
-            Span<double> votes = stackalloc double[BranchIds.Count + 1];
-            _neighbours.Probabilities(x, votes);
-            var w = _options.NeighboursWeight;
-            for (var c = 0; c < p.Length; c++) p[c] = (1 - w) * p[c] + w * votes[c];
-        }
+        Blend(p, _twin, 0.5, x);
+        Blend(p, _bayes, _options.BayesWeight, x);
+        Blend(p, _neighbours, _options.NeighboursWeight, x);
         var pNone = p[BranchIds.Count];
         var alternatives = new BranchScore[BranchIds.Count];
         for (var c = 0; c < alternatives.Length; c++) alternatives[c] = new BranchScore(BranchIds[c], p[c]);

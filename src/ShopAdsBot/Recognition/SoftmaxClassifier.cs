@@ -7,7 +7,7 @@ namespace ShopAdsBot.Recognition;
 /// <see cref="SgdSettings"/>) with a fixed seed (the same data always gives the same model). Scoring is one sparse pass over the message's features. Immutable
 /// after training.
 /// </summary>
-public sealed class SoftmaxClassifier
+public sealed class SoftmaxClassifier : IClassProbabilities
 {
     /// <summary>
     /// 12 passes at a rate of 1.0 with no L2 (pass 4): over four deals of the folds, top-1 +0.25 point and a seventh fewer

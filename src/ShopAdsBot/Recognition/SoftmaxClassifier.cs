@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace ShopAdsBot.Recognition;
 
@@ -19,8 +19,11 @@ public sealed class SoftmaxClassifier : IClassProbabilities
     public const float L2 = 0f;
 
     // Feature-major: the weights of one feature for every class sit side by side ([feature * stride + class]), padded
-    // to whole SIMD vectors, so a sparse vector touches one short run of memory per feature and updates it in one or
-    // two vector operations instead of one far-apart cell per class.
+    // to whole SIMD vectors, so a sparse vector touches one short run of memory per feature and updates it in a few
+    // vector operations instead of one far-apart cell per class. Vector128 rather than Vector<T>: its size is known
+    // when the app is precompiled (ReadyToRun), so the training at start-up runs optimised code from its first pass,
+    // and 12 classes need no padding; each lane does the same arithmetic, so the model is the same.
+    private static int Lanes => Vector128<float>.Count;
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly int _classes;
@@ -32,7 +35,7 @@ public sealed class SoftmaxClassifier : IClassProbabilities
     {
         settings ??= SgdSettings.Default;
         _classes = classCount;
-        _stride = (classCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _stride = (classCount + Lanes - 1) / Lanes * Lanes;
         _weights = new float[dimension * _stride];
         _bias = new float[_stride];
         var order = Enumerable.Range(0, samples.Count).ToArray();
@@ -62,17 +65,17 @@ public sealed class SoftmaxClassifier : IClassProbabilities
                     var row = _weights.AsSpan(x.Indices[k] * _stride, _stride);
                     var v = x.Values[k];
                     // Lazy L2: shrink only the weights this sample touches.
-                    for (var c = 0; c < _stride; c += Vector<float>.Count)
+                    for (var c = 0; c < _stride; c += Lanes)
                     {
-                        var w = new Vector<float>(row[c..]);
-                        (w * keep + new Vector<float>(gradient, c) * v).CopyTo(row[c..]);
+                        var w = Vector128.Create<float>(row[c..]);
+                        (w * keep + Vector128.Create<float>(gradient.AsSpan(c)) * v).CopyTo(row[c..]);
                     }
                 }
             }
             if (averaged is null || epoch < settings.Epochs / 2) continue;
             snapshots++;
-            for (var i = 0; i < averaged.Length; i += Vector<float>.Count)
-                (new Vector<float>(averaged, i) + new Vector<float>(_weights, i)).CopyTo(averaged, i);
+            for (var i = 0; i < averaged.Length; i += Lanes)
+                (Vector128.Create<float>(averaged.AsSpan(i)) + Vector128.Create<float>(_weights.AsSpan(i))).CopyTo(averaged.AsSpan(i));
             for (var c = 0; c < _stride; c++) averagedBias[c] += _bias[c];
         }
         if (averaged is null) return;
@@ -89,8 +92,8 @@ public sealed class SoftmaxClassifier : IClassProbabilities
         {
             var row = _weights.AsSpan(x.Indices[k] * _stride, _stride);
             var v = x.Values[k];
-            for (var c = 0; c < _stride; c += Vector<float>.Count)
-                (new Vector<float>(z[c..]) + new Vector<float>(row[c..]) * v).CopyTo(z[c..]);
+            for (var c = 0; c < _stride; c += Lanes)
+                (Vector128.Create<float>(z[c..]) + Vector128.Create<float>(row[c..]) * v).CopyTo(z[c..]);
         }
         var max = double.NegativeInfinity;
         for (var c = 0; c < _classes; c++) if (z[c] > max) max = z[c];

@@ -34,6 +34,12 @@ public static class WebChatChannelExtensions
         services.AddSingleton<LocalConversationStore>();
         services.AddSingleton<LocalDirectLineBotConnector>();
         services.AddDataProtection();
+        // The key ring is read (or created) when the first ticket is issued, not at start-up: DataProtection's hosted
+        // service would load it before the first turn, with the XML and OpenSSL libraries (3 MiB of memory and some
+        // start-up CPU in every instance, also in those that never serve Web Chat; docs/performance.md).
+        var preload = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+        if (preload is not null) services.Remove(preload);
         services.AddSingleton<ConversationTickets>();
         services.AddHttpClient(WebChatTokenEndpoint.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
 

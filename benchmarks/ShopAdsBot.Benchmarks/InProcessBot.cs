@@ -20,7 +20,6 @@ namespace ShopAdsBot.Benchmarks;
 public sealed class InProcessBot : IAsyncDisposable
 {
     private readonly ServiceProvider services;
-    private readonly IBotFrameworkHttpAdapter adapter;
     private int activityCount;
 
     public InProcessBot(IDictionary<string, string?>? settings = null)
@@ -34,7 +33,6 @@ public sealed class InProcessBot : IAsyncDisposable
         collection.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         collection.AddShopAdsBot(configuration);
         services = collection.BuildServiceProvider();
-        adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>();
         Content = services.GetRequiredService<ContentCatalog>();
         Storage = services.GetRequiredService<IStorage>();
     }
@@ -56,15 +54,7 @@ public sealed class InProcessBot : IAsyncDisposable
         var response = new MemoryStream();
         http.Response.Body = response;
 
-        var problem = await ActivityRequestGuard.CheckAsync(http.Request, CancellationToken.None);
-        if (problem != null)
-        {
-            await problem.ExecuteAsync(http);
-        }
-        else
-        {
-            await adapter.ProcessAsync(http.Request, http.Response, services.GetRequiredService<IBot>(), CancellationToken.None);
-        }
+        await BotEndpoints.ProcessMessageAsync(http);
         return (http.Response.StatusCode, Encoding.UTF8.GetString(response.GetBuffer(), 0, (int)response.Length));
     }
 

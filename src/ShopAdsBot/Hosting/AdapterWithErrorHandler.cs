@@ -83,4 +83,12 @@ public class AdapterWithErrorHandler : CloudAdapter
         };
         return ProcessActivityAsync(authentication, activity, callback, cancellationToken);
     }
+
+    /// <summary>
+    /// Runs an activity POSTed to /api/messages, read once by <see cref="ActivityRequestGuard"/>: what
+    /// <c>CloudAdapter.ProcessAsync(HttpRequest, ...)</c> does once it has read the body again, the Authorization header
+    /// checked by the same BotFrameworkAuthentication.
+    /// </summary>
+    public Task<InvokeResponse> ProcessHttpActivityAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
 }

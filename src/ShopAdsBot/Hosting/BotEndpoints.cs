@@ -15,40 +15,45 @@ public static class BotEndpoints
 
         app.MapGet("/healthz", () => Results.Text("ok"));
 
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, AuthenticationFailures authentication, ILogger<IBot> logger) =>
-        {
-            // Malformed activities make CloudAdapter answer 500: refuse them here with a reason instead.
-            var problem = await ActivityRequestGuard.CheckAsync(http.Request, http.RequestAborted);
-            if (problem != null)
-            {
-                await problem.ExecuteAsync(http);
-                return;
-            }
-
-            // A turn's own failures are answered by the adapter's OnTurnError; what escapes is authentication's, and
-            // it fails closed: never a 500, never a turn for an unauthenticated caller.
-            try
-            {
-                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
-                if (http.Response.StatusCode == StatusCodes.Status401Unauthorized && !http.Response.HasStarted)
-                {
-                    // CloudAdapter answers some refusals itself, with an empty body: give the reason, as for the others.
-                    await Unauthorized(http);
-                }
-            }
-            catch (Exception ex) when (AuthenticationFailures.IsSigningKeysUnavailable(ex) && !http.Response.HasStarted)
-            {
-                authentication.ReportSigningKeysUnavailable(ex);
-                http.Response.Headers.RetryAfter = AuthenticationFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(title: "Service Unavailable", detail: "The bearer token cannot be checked now: the signing keys are unavailable.", statusCode: 503).ExecuteAsync(http);
-            }
-            catch (Exception ex) when (AuthenticationFailures.IsRefusedToken(ex) && !http.Response.HasStarted)
-            {
-                logger.LogWarning("Rejected an activity: {Reason}", ex.Message);
-                await Unauthorized(http);
-            }
-        });
+        app.MapPost("/api/messages", ProcessMessageAsync);
         return app;
+    }
+
+    /// <summary>
+    /// POST /api/messages: one Bot Framework activity. The benchmarks run it in process too (InProcessBot), with no server.
+    /// </summary>
+    public static async Task ProcessMessageAsync(HttpContext http)
+    {
+        // Malformed activities make CloudAdapter answer 500: refuse them here with a reason instead. The activity is read
+        // once, here, and handed to the adapter as CloudAdapter.ProcessAsync does after reading the body itself.
+        var (activity, problem) = await ActivityRequestGuard.ReadAsync(http.Request, http.RequestAborted);
+        if (problem != null)
+        {
+            await problem.ExecuteAsync(http);
+            return;
+        }
+
+        // A turn's own failures are answered by the adapter's OnTurnError; what escapes is authentication's, and it
+        // fails closed: never a 500, never a turn for an unauthenticated caller.
+        var services = http.RequestServices;
+        try
+        {
+            string? authHeader = http.Request.Headers.Authorization; // null when absent, as CloudAdapter reads it
+            var adapter = services.GetRequiredService<AdapterWithErrorHandler>();
+            var invokeResponse = await adapter.ProcessHttpActivityAsync(authHeader!, activity!, services.GetRequiredService<IBot>().OnTurnAsync, http.RequestAborted);
+            await HttpHelper.WriteResponseAsync(http.Response, invokeResponse);
+        }
+        catch (Exception ex) when (AuthenticationFailures.IsSigningKeysUnavailable(ex) && !http.Response.HasStarted)
+        {
+            services.GetRequiredService<AuthenticationFailures>().ReportSigningKeysUnavailable(ex);
+            http.Response.Headers.RetryAfter = AuthenticationFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Results.Problem(title: "Service Unavailable", detail: "The bearer token cannot be checked now: the signing keys are unavailable.", statusCode: 503).ExecuteAsync(http);
+        }
+        catch (Exception ex) when (AuthenticationFailures.IsRefusedToken(ex) && !http.Response.HasStarted)
+        {
+            services.GetRequiredService<ILogger<IBot>>().LogWarning("Rejected an activity: {Reason}", ex.Message);
+            await Unauthorized(http);
+        }
     }
 
     private static Task Unauthorized(HttpContext http) =>

@@ -41,10 +41,10 @@ public sealed class InProcessBot : IAsyncDisposable
 
     public IStorage Storage { get; }
 
-    /// <summary>Posts one activity (a fresh id each time) and returns the HTTP status and body.</summary>
+    /// <summary>Posts one activity (a fresh id each time, unless it has one: a redelivery) and returns the HTTP status and body.</summary>
     public async Task<(int Status, string Body)> PostAsync(JObject activity)
     {
-        activity["id"] = "a" + Interlocked.Increment(ref activityCount);
+        activity["id"] ??= "a" + Interlocked.Increment(ref activityCount);
         var http = new DefaultHttpContext { RequestServices = services };
         var body = Encoding.UTF8.GetBytes(activity.ToString(Formatting.None));
         http.Request.Method = "POST";

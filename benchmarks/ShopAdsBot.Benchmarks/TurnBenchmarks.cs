@@ -7,7 +7,9 @@ namespace ShopAdsBot.Benchmarks;
 /// One whole turn in process, from the POST body to the expectReplies body (<see cref="InProcessBot"/>), per turn kind.
 /// Each measured turn gets its own conversation, brought to the right step before the iteration (not measured):
 /// welcome (a new conversation), routed-text (a typed problem after the welcome), card-click (a choice clicked on the
-/// branch's first question), yes-no (a typed "no" on an answer card).
+/// branch's first question), yes-no (a typed "no" on an answer card), redelivered (the routed text sent again with the
+/// same activity id, as a channel retries: answered from the copy of the replies; what the shared bench's wrk script
+/// measures once each of its conversations has had its first turn).
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(PerIteration)]
@@ -21,7 +23,7 @@ public class TurnBenchmarks
     private readonly Queue<JObject> ready = new();
     private int conversations;
 
-    [Params("welcome", "routed-text", "card-click", "yes-no")]
+    [Params("welcome", "routed-text", "card-click", "yes-no", "redelivered")]
     public string Kind { get; set; } = "routed-text";
 
     [GlobalSetup]
@@ -65,6 +67,13 @@ public class TurnBenchmarks
         if (kind == "welcome") return Turns.Welcome(conversation);
         await bot.PostAsync(Turns.Welcome(conversation));
         if (kind == "routed-text") return Turns.Text(conversation, Turns.RoutedText);
+        if (kind == "redelivered")
+        {
+            var first = Turns.Text(conversation, Turns.RoutedText);
+            first["id"] = "first-" + conversation;
+            await bot.PostAsync((JObject)first.DeepClone());
+            return first;
+        }
         await bot.PostAsync(Turns.Text(conversation, Turns.RoutedText));
         if (kind == "card-click") return Turns.Click(conversation, flow.Id, question.Id, choice.Id);
         await bot.PostAsync(Turns.Click(conversation, flow.Id, question.Id, choice.Id));

@@ -114,6 +114,10 @@ public static class ActivityRequestGuard
         {
             return "The activity has no 'from' account.";
         }
+        if (activity["recipient"] is not JObject)
+        {
+            return "The activity has no 'recipient' account (the bot)."; // the turn reads it to remove the bot's @mention
+        }
         if (activity["serviceUrl"] is not JValue { Type: JTokenType.String } serviceUrl
             || !Uri.TryCreate((string?)serviceUrl, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

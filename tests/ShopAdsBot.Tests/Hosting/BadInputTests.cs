@@ -33,6 +33,7 @@ public class BadInputTests(BotHost host) : IClassFixture<BotHost>
         { "no conversation", a => a.Remove("conversation") },
         { "conversation without id", a => a["conversation"] = new JObject() },
         { "no from", a => a.Remove("from") },
+        { "no recipient", a => a.Remove("recipient") },
         { "no type", a => a.Remove("type") },
         { "no serviceUrl", a => a.Remove("serviceUrl") },
         { "relative serviceUrl", a => a["serviceUrl"] = "/v3" },

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ShopAdsBot.Storage;
 
 namespace ShopAdsBot.Hosting;
 
@@ -81,6 +82,7 @@ public static class ActivityRequestGuard
             using var reader = new JsonTextReader(new StreamReader(new MemoryStream(buffer, 0, length, writable: false), Encoding.UTF8))
             {
                 DateParseHandling = DateParseHandling.None,
+                ArrayPool = JsonCharPool.Instance,
             };
             var json = JToken.ReadFrom(reader);
             return reader.Read() ? null : json; // as JToken.Parse: nothing but whitespace after the value

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
+using ShopAdsBot.Storage;
 
 namespace ShopAdsBot.Lifecycle;
 
@@ -51,7 +52,10 @@ public sealed class ReplyCopies(IStorage storage) : IConversationDataEraser
     private static string ToJson(Activity reply)
     {
         using var json = new StringWriter();
-        Serializer.Serialize(json, reply);
+        using (var writer = new JsonTextWriter(json) { ArrayPool = JsonCharPool.Instance })
+        {
+            Serializer.Serialize(writer, reply);
+        }
         return json.ToString();
     }
 

@@ -55,7 +55,7 @@ public abstract class VersionedStorage : IStorage
                 continue;
             }
 
-            using var reader = new JsonTextReader(new StringReader(json));
+            using var reader = new JsonTextReader(new StringReader(json)) { ArrayPool = JsonCharPool.Instance };
             if (Serializer.Deserialize(reader) is not { } item)
             {
                 continue;
@@ -81,7 +81,10 @@ public abstract class VersionedStorage : IStorage
         foreach (var (key, value) in changes)
         {
             using var json = new StringWriter();
-            Serializer.Serialize(json, value);
+            using (var writer = new JsonTextWriter(json) { ArrayPool = JsonCharPool.Instance })
+            {
+                Serializer.Serialize(writer, value);
+            }
             var condition = ConditionFor(key, value);
             var written = await Guard(key, () => WriteDocumentAsync(key, json.ToString(), condition, cancellationToken))
                 ?? throw new StorageConflictException(key);

@@ -6,7 +6,7 @@ namespace ShopAdsBot.Benchmarks;
 /// <summary>The figures of docs/recognizer.md.</summary>
 internal static class Accuracy
 {
-    public static void Run(bool showErrors, bool ablation, bool testSet, bool markdown, int seed = 42)
+    public static void Run(bool showErrors, bool ablation, bool testSet, bool markdown, int seed = 42, int section = 14)
     {
         var sources = EvaluationData.ProductionSources();
         Console.WriteLine($"Thresholds: High >= {ShopAdsRecognizer.HighThreshold}, Medium >= {ShopAdsRecognizer.MediumThreshold}, below = out of scope");
@@ -18,13 +18,13 @@ internal static class Accuracy
             Print(RecognizerEvaluation.Evaluate(sources.Build(), test, $"Test set ({test.Count} messages in seeds/{EvaluationData.TestFile}, production model)"), showErrors, markdown);
         }
         if (!ablation) return;
-        // What pass 3's examples bring: the same messages, with section 10 recognised in its fold but never trained on.
-        var pass3 = EvaluationData.ExampleSection(10);
-        Print(RecognizerEvaluation.CrossValidate(sources, seed: seed, testOnly: pass3, title: $"CV without training on section 10 of the examples ({pass3.Count} messages, still tested)"), false, false);
-        var rest = sources with { Examples = sources.Examples.Where(e => !pass3.Contains(e)).ToList() };
-        Print(RecognizerEvaluation.CrossValidate(rest, seed: seed, title: $"CV on the examples before section 10 ({rest.Examples.Count}), not trained on it"), false, false);
-        Print(RecognizerEvaluation.Score($"CV on the examples before section 10, trained on it too", sources.BranchIds,
-            RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed).Where(o => !pass3.Contains(o.Gold)).ToList()), false, false);
+        // What a batch of examples brings (--section N, pass 5's batches: 14): the same messages, with it recognised in its fold but never trained on.
+        var batch = EvaluationData.ExampleSection(section);
+        Print(RecognizerEvaluation.CrossValidate(sources, seed: seed, testOnly: batch, title: $"CV without training on section {section} of the examples ({batch.Count} messages, still tested)"), showErrors, false);
+        var rest = sources with { Examples = sources.Examples.Where(e => !batch.Contains(e)).ToList() };
+        Print(RecognizerEvaluation.CrossValidate(rest, seed: seed, title: $"CV on the examples before section {section} ({rest.Examples.Count}), not trained on it"), false, false);
+        Print(RecognizerEvaluation.Score($"CV on the examples before section {section}, trained on it too", sources.BranchIds,
+            RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed).Where(o => !batch.Contains(o.Gold)).ToList()), false, false);
         ThresholdSweep(RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed));
         foreach (var (name, options) in Variants)
             Print(RecognizerEvaluation.CrossValidate(sources, seed: seed, options: options, title: "CV " + name), false, false);

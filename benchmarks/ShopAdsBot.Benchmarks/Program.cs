@@ -12,9 +12,12 @@ switch (command)
 {
     case "accuracy":
         // --seed N: another deal of the folds, to see how much of a difference is noise (docs/recognizer.md).
+        // --section N: the section of seeds/routing-examples.tsv that --ablation measures (trained on vs only tested).
         var seedAt = Array.IndexOf(args, "--seed");
+        var sectionAt = Array.IndexOf(args, "--section");
         Accuracy.Run(args.Contains("--errors"), args.Contains("--ablation"), args.Contains("--test"), args.Contains("--markdown"),
-            seedAt > 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 42);
+            seedAt > 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 42,
+            sectionAt > 0 && sectionAt + 1 < args.Length ? int.Parse(args[sectionAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 14);
         return 0;
     case "compare":
         // compare [--only NAME] [--sweep]: pass 4's candidates over four seeds and v3 (docs/recognizer.md).
@@ -49,6 +52,6 @@ switch (command)
         await StateSize.PrintAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation] [--test] [--markdown] [--seed N] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count> | load [options]");
+        Console.Error.WriteLine("usage: ShopAdsBot.Benchmarks accuracy [--errors] [--ablation [--section N]] [--test] [--markdown] [--seed N] | route < messages.txt | bench [BenchmarkDotNet args] | state | turns <kind> <count> | load [options]");
         return 2;
 }

@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using ShopAdsBot.Dialogs;
 
 namespace ShopAdsBot.Hosting;
@@ -41,7 +40,7 @@ public static class BotEndpoints
             string? authHeader = http.Request.Headers.Authorization; // null when absent, as CloudAdapter reads it
             var adapter = services.GetRequiredService<AdapterWithErrorHandler>();
             var invokeResponse = await adapter.ProcessHttpActivityAsync(authHeader!, activity!, services.GetRequiredService<IBot>().OnTurnAsync, http.RequestAborted);
-            await HttpHelper.WriteResponseAsync(http.Response, invokeResponse);
+            await InvokeResponseWriter.WriteAsync(http.Response, invokeResponse);
         }
         catch (Exception ex) when (AuthenticationFailures.IsSigningKeysUnavailable(ex) && !http.Response.HasStarted)
         {

@@ -68,7 +68,7 @@ public sealed class InProcessBot : IAsyncDisposable
         var copies = new List<string>();
         for (var slot = 0; slot < ReplyCopies.Slots; slot++)
         {
-            if (await StoredAsync($"{channelId}/conversations/{conversationId}/replies/{slot}") is { } copy)
+            if (await StoredAsync(ReplyCopies.Key(channelId, conversationId, slot)) is { } copy)
             {
                 copies.Add(copy);
             }

@@ -28,8 +28,7 @@ public static class InvokeResponseWriter
             return;
         }
         response.ContentType = "application/json";
-        using (var text = new PipeTextWriter(response.BodyWriter))
-        using (var json = new JsonTextWriter(text) { ArrayPool = JsonCharPool.Instance })
+        using (var json = new JsonTextWriter(new PipeTextWriter(response.BodyWriter)) { ArrayPool = JsonCharPool.Instance }) // disposes (flushes) the text writer
         {
             HttpHelper.BotMessageSerializer.Serialize(json, invokeResponse.Body);
         }

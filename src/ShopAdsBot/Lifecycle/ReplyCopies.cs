@@ -30,7 +30,7 @@ public sealed class ReplyCopies(IStorage storage) : IConversationDataEraser
     /// <summary>Keeps the replies of this turn's activity in <paramref name="slot"/>, in place of what it held.</summary>
     public Task SaveAsync(ITurnContext turnContext, int slot, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
     {
-        var copy = new ReplyCopy { ActivityId = turnContext.Activity.Id, Replies = replies.Select(ToJson).ToList() };
+        var copy = new ReplyCopy { ActivityId = turnContext.Activity.Id, Replies = replies.Select(reply => JsonCharPool.Serialize(Serializer, reply)).ToList() };
         return storage.WriteAsync(new Dictionary<string, object> { [Key(turnContext.Activity, slot)] = copy }, cancellationToken);
     }
 
@@ -47,17 +47,10 @@ public sealed class ReplyCopies(IStorage storage) : IConversationDataEraser
     public Task EraseAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         storage.DeleteAsync([.. Enumerable.Range(0, Slots).Select(slot => Key(turnContext.Activity, slot))], cancellationToken);
 
-    private static string Key(Activity activity, int slot) => $"{activity.ChannelId}/conversations/{activity.Conversation.Id}/replies/{slot}";
+    private static string Key(Activity activity, int slot) => Key(activity.ChannelId, activity.Conversation.Id, slot);
 
-    private static string ToJson(Activity reply)
-    {
-        using var json = new StringWriter();
-        using (var writer = new JsonTextWriter(json) { ArrayPool = JsonCharPool.Instance })
-        {
-            Serializer.Serialize(writer, reply);
-        }
-        return json.ToString();
-    }
+    /// <summary>The storage key of a conversation's copy slot (beside its state, <c>{channel}/conversations/{id}</c>).</summary>
+    public static string Key(string channelId, string conversationId, int slot) => $"{channelId}/conversations/{conversationId}/replies/{slot}";
 
     /// <summary>
     /// Writes an attachment's content as plain JSON. The Bot Schema marks <see cref="Attachment.Content"/> with a

@@ -18,4 +18,15 @@ public sealed class JsonCharPool : IArrayPool<char>
     {
         if (array is not null) ArrayPool<char>.Shared.Return(array);
     }
+
+    /// <summary><paramref name="value"/> as JSON text, written by <paramref name="serializer"/> with pooled buffers.</summary>
+    public static string Serialize(JsonSerializer serializer, object? value)
+    {
+        using var json = new StringWriter();
+        using (var writer = new JsonTextWriter(json) { ArrayPool = Instance })
+        {
+            serializer.Serialize(writer, value);
+        }
+        return json.ToString();
+    }
 }

@@ -80,13 +80,9 @@ public abstract class VersionedStorage : IStorage
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, value) in changes)
         {
-            using var json = new StringWriter();
-            using (var writer = new JsonTextWriter(json) { ArrayPool = JsonCharPool.Instance })
-            {
-                Serializer.Serialize(writer, value);
-            }
+            var json = JsonCharPool.Serialize(Serializer, value);
             var condition = ConditionFor(key, value);
-            var written = await Guard(key, () => WriteDocumentAsync(key, json.ToString(), condition, cancellationToken))
+            var written = await Guard(key, () => WriteDocumentAsync(key, json, condition, cancellationToken))
                 ?? throw new StorageConflictException(key);
             if (value is not null and not IStoreItem)
             {

@@ -2,6 +2,7 @@ using ShopAdsBot.Channels.WebChat;
 using ShopAdsBot.Content;
 using ShopAdsBot.Hosting;
 using ShopAdsBot.Insights;
+using ShopAdsBot.Recognition;
 
 // `dotnet run --project src/ShopAdsBot -- diagrams` regenerates dialogs/README.md (the flow diagrams) and exits.
 if (args.FirstOrDefault() == "diagrams")
@@ -13,10 +14,22 @@ if (args.FirstOrDefault() == "diagrams")
     return;
 }
 
+// `dotnet ShopAdsBot.dll compile-recognizer <file>` trains the recognizer on the content next to the app and saves it:
+// the build runs it (ShopAdsBot.csproj), so that a new instance reads the model instead of training it.
+if (args.FirstOrDefault() == "compile-recognizer" && args.Length == 2)
+{
+    var sources = RecognizerSources.Load(ContentCatalog.Load(ContentCatalog.LocateRoot()));
+    RecognizerModelFile.Compile(sources, args[1]);
+    Console.WriteLine($"Wrote {args[1]} ({new FileInfo(args[1]).Length / 1024} KB)");
+    return;
+}
+
 // Thin host, as in the BotBuilder samples: services are registered in Hosting/BotServices.cs,
 // endpoints in Hosting/BotEndpoints.cs.
+// The content starts loading before anything else: it is most of a start-up, and the host's own start runs meanwhile.
+var content = new ContentLoading();
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddShopAdsBot(builder.Configuration);
+builder.Services.AddShopAdsBot(builder.Configuration, content);
 builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

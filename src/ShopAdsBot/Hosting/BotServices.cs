@@ -18,7 +18,11 @@ namespace ShopAdsBot.Hosting;
 /// <summary>Registers the bot and its Bot Framework services, the way the BotBuilder samples do.</summary>
 public static class BotServices
 {
-    public static IServiceCollection AddShopAdsBot(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddShopAdsBot(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddShopAdsBot(configuration, new ContentLoading());
+
+    /// <summary>The same, with the content already loading: Program starts it before the host is even configured.</summary>
+    internal static IServiceCollection AddShopAdsBot(this IServiceCollection services, IConfiguration configuration, ContentLoading content)
     {
         services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
@@ -62,9 +66,9 @@ public static class BotServices
 
         // The content is loaded and validated once, at start-up (ContentLoading: while the host is built, side by side with
         // the recognizer's training): a broken flow file stops the app with a clear message.
-        var content = new ContentLoading();
         services.AddSingleton(_ => content.Catalog);
         services.AddSingleton<BotReplies>();
+        services.AddSingleton(content);
         services.AddSingleton(sp => content.RecognizerFor(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton<IBranchRecognizer>(sp => sp.GetRequiredService<ShopAdsRecognizer>());
         services.AddSingleton<MainDialog>();

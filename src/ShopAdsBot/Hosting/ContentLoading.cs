@@ -4,32 +4,43 @@ using ShopAdsBot.Recognition;
 namespace ShopAdsBot.Hosting;
 
 /// <summary>
-/// Most of a start-up is validating the content and training the recognizer, and neither needs the other. Both start
-/// on the thread pool as soon as the services are registered, side by side and while the host is built. The host
-/// resolves them before it listens (BotEndpoints), so a broken flow file still stops the app with its message and the
-/// first turn never waits.
+/// Most of a start-up is reading and validating the content and getting the recognizer ready, and neither needs the
+/// other. Program starts this first, before the host is even configured; reading, validation and the recognizer then
+/// run on the thread pool side by side with the host's own start. The host resolves them before it listens
+/// (BotEndpoints), so a broken flow file still stops the app with its message and the first turn never waits.
+/// The recognizer is the one compiled with the build (<see cref="RecognizerModelFile"/>) when it fits the content, else
+/// trained here.
 /// </summary>
 internal sealed class ContentLoading
 {
     private readonly Task<ContentCatalog> read;
     private readonly Task<ContentCatalog> validated;
-    private readonly Task<ShopAdsRecognizer> trained;
+    private readonly Task<ShopAdsRecognizer> recognizer;
 
     public ContentLoading()
     {
         read = Task.Run(() => ContentCatalog.Read(ContentCatalog.LocateRoot()));
         validated = Task.Run(async () => ContentCatalog.Validated(await read));
-        trained = Task.Run(async () => RecognizerSources.Load(await read).Build());
+        recognizer = Task.Run(async () =>
+        {
+            var sources = RecognizerSources.Load(await read);
+            var compiled = RecognizerModelFile.TryRead(sources, Path.Combine(AppContext.BaseDirectory, RecognizerModelFile.FileName));
+            RecognizerCompiled = compiled is not null;
+            return compiled ?? sources.Build();
+        });
     }
 
     public ContentCatalog Catalog => validated.GetAwaiter().GetResult();
 
+    /// <summary>Whether the recognizer came from the build's model file (false: trained at start-up). Known once it is ready.</summary>
+    public bool RecognizerCompiled { get; private set; }
+
     /// <summary>
-    /// The recognizer of <paramref name="catalog"/>: the one trained meanwhile when it is the content loaded here (the
+    /// The recognizer of <paramref name="catalog"/>: the one made ready meanwhile when it is the content loaded here (the
     /// app), else one trained now (a host given other content, as tests do).
     /// </summary>
     public ShopAdsRecognizer RecognizerFor(ContentCatalog catalog) =>
         read.IsCompletedSuccessfully && ReferenceEquals(catalog, read.Result)
-            ? trained.GetAwaiter().GetResult()
+            ? recognizer.GetAwaiter().GetResult()
             : RecognizerSources.Load(catalog).Build();
 }

@@ -76,6 +76,38 @@ public sealed class FeatureSpace
         _family = [.. families];
     }
 
+    private FeatureSpace(Dictionary<ulong, int> index, float[] idf, byte[] family, bool charNgrams, bool skipPairs, float[] familyWeight, float signalValue, int signals) =>
+        (_index, _idf, _family, _charNgrams, _skipPairs, _familyWeight, _signalValue, _signals) = (index, idf, family, charNgrams, skipPairs, familyWeight, signalValue, signals);
+
+    /// <summary>Writes the vocabulary and its weights (<see cref="RecognizerModelFile"/>).</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(_charNgrams);
+        writer.Write(_skipPairs);
+        writer.Write(_signalValue);
+        writer.Write(_signals);
+        RecognizerModelFile.WriteArray(writer, _familyWeight);
+        RecognizerModelFile.WriteArray(writer, _idf);
+        RecognizerModelFile.WriteArray(writer, _family);
+        RecognizerModelFile.WriteArray(writer, _index.Keys.ToArray());
+        RecognizerModelFile.WriteArray(writer, _index.Values.ToArray());
+    }
+
+    internal static FeatureSpace ReadFrom(BinaryReader reader)
+    {
+        var (charNgrams, skipPairs, signalValue, signals) = (reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadSingle(), reader.ReadInt32());
+        var familyWeight = RecognizerModelFile.ReadArray<float>(reader);
+        var idf = RecognizerModelFile.ReadArray<float>(reader);
+        var family = RecognizerModelFile.ReadArray<byte>(reader);
+        var (keys, values) = (RecognizerModelFile.ReadArray<ulong>(reader), RecognizerModelFile.ReadArray<int>(reader));
+        if (keys.Length != values.Length || family.Length != idf.Length || familyWeight.Length != 3)
+            throw new InvalidDataException("inconsistent vocabulary");
+        var index = new Dictionary<ulong, int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+            index.Add(keys[i], (uint)values[i] < (uint)idf.Length ? values[i] : throw new InvalidDataException("feature out of range"));
+        return new FeatureSpace(index, idf, family, charNgrams, skipPairs, familyWeight, signalValue, signals);
+    }
+
     /// <summary>
     /// TF-IDF vector with sublinear tf; each feature family is normalised apart, then the whole. Each true entry of
     /// <paramref name="signals"/> adds its signal feature (after the vocabulary) with <see cref="SignalValue"/>: one more

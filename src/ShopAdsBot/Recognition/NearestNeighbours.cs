@@ -41,6 +41,34 @@ public sealed class NearestNeighbours : IClassProbabilities
         }
     }
 
+    private NearestNeighbours(int[] start, int[] document, float[] value, int[] labels, int classes, int k) =>
+        (_start, _document, _value, _labels, _classes, _k) = (start, document, value, labels, classes, k);
+
+    /// <summary>The number of features the index covers.</summary>
+    internal int Dimension => _start.Length - 1;
+
+    /// <summary>Writes the index (<see cref="RecognizerModelFile"/>).</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(_classes);
+        writer.Write(_k);
+        RecognizerModelFile.WriteArray(writer, _start);
+        RecognizerModelFile.WriteArray(writer, _document);
+        RecognizerModelFile.WriteArray(writer, _value);
+        RecognizerModelFile.WriteArray(writer, _labels);
+    }
+
+    internal static NearestNeighbours ReadFrom(BinaryReader reader)
+    {
+        var (classes, k) = (reader.ReadInt32(), reader.ReadInt32());
+        var (start, document) = (RecognizerModelFile.ReadArray<int>(reader), RecognizerModelFile.ReadArray<int>(reader));
+        var (value, labels) = (RecognizerModelFile.ReadArray<float>(reader), RecognizerModelFile.ReadArray<int>(reader));
+        var consistent = k > 0 && start.Length > 0 && start[0] == 0 && start[^1] == document.Length && value.Length == document.Length
+            && start.Zip(start.Skip(1)).All(p => p.First <= p.Second)
+            && document.All(d => (uint)d < (uint)labels.Length) && labels.All(y => (uint)y < (uint)classes);
+        return consistent ? new NearestNeighbours(start, document, value, labels, classes, k) : throw new InvalidDataException("inconsistent neighbours");
+    }
+
     /// <summary>The similarity-weighted vote of the k nearest messages, as probabilities into <paramref name="output"/>.</summary>
     public void Probabilities(SparseVector x, Span<double> output)
     {

@@ -61,11 +61,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     {
         BranchIds = [.. branchIds];
         _options = options ??= RecognizerOptions.Default;
-        _normalizer = options.UseSpellingAndPhrases
-            ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases, options.SuffixFolding)
-            : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>(), options.SuffixFolding);
-        _cues = SignalWords.From(keywords.Cues, keywords, _normalizer);
-        _elsewhere = SignalWords.From(keywords.Elsewhere, keywords, _normalizer);
+        (_normalizer, _cues, _elsewhere) = Reading(keywords, options);
         var classIndex = BranchIds.Append(NoneIntent).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
         var training = examples.ToList();
@@ -98,6 +94,30 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             () => bayes = options.BayesWeight > 0 ? new ComplementNaiveBayes(weighted, BranchIds.Count + 1, dimension, options.BayesScale) : null);
         (_scope, _branches, _single, _bayes, _twin, _neighbours) = (scope, branches, single, bayes, twin, neighbours);
     }
+
+    /// <summary>What every recognizer derives from the key phrases file: the normaliser and the signal words (cheap to build).</summary>
+    private static (TextNormalizer, SignalWords Cues, SignalWords Elsewhere) Reading(RoutingKeywords keywords, RecognizerOptions options)
+    {
+        var normalizer = options.UseSpellingAndPhrases
+            ? new TextNormalizer(keywords.Spelling, keywords.Stopwords, keywords.Phrases, options.SuffixFolding)
+            : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>(), options.SuffixFolding);
+        return (normalizer, SignalWords.From(keywords.Cues, keywords, normalizer), SignalWords.From(keywords.Elsewhere, keywords, normalizer));
+    }
+
+    /// <summary>The production model from its trained parts, as <see cref="RecognizerModelFile"/> reads them back.</summary>
+    internal ShopAdsRecognizer(IReadOnlyList<string> branchIds, RoutingKeywords keywords, FeatureSpace features, SoftmaxClassifier single, NearestNeighbours neighbours)
+    {
+        BranchIds = [.. branchIds];
+        _options = RecognizerOptions.Default;
+        (_normalizer, _cues, _elsewhere) = Reading(keywords, _options);
+        var consistent = single.ClassCount == BranchIds.Count + 1 && single.Dimension == features.Dimension && neighbours.Dimension == features.Dimension;
+        if (!consistent) throw new InvalidDataException("the model's parts do not fit the content's branches or each other");
+        (_features, _single, _neighbours) = (features, single, neighbours);
+    }
+
+    /// <summary>The trained parts of the production model, for <see cref="RecognizerModelFile"/> (null for an ablation's model).</summary>
+    internal (FeatureSpace Features, SoftmaxClassifier Single, NearestNeighbours Neighbours)? TrainedParts =>
+        _options == RecognizerOptions.Default && _single is not null && _neighbours is not null ? (_features, _single, _neighbours) : null;
 
     /// <summary>Mixes a second model's probabilities into <paramref name="p"/>, <paramref name="weight"/> of the result (none: no change).</summary>
     private static void Blend(Span<double> p, IClassProbabilities? model, double weight, SparseVector x)

@@ -83,6 +83,29 @@ public sealed class SoftmaxClassifier : IClassProbabilities
         for (var c = 0; c < _stride; c++) _bias[c] = averagedBias[c] / snapshots;
     }
 
+    private SoftmaxClassifier(float[] weights, float[] bias, int classes) =>
+        (_weights, _bias, _classes, _stride) = (weights, bias, classes, bias.Length);
+
+    /// <summary>The number of features the weights cover.</summary>
+    internal int Dimension => _weights.Length / _stride;
+
+    /// <summary>Writes the trained weights (<see cref="RecognizerModelFile"/>).</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(_classes);
+        RecognizerModelFile.WriteArray(writer, _bias);
+        RecognizerModelFile.WriteArray(writer, _weights);
+    }
+
+    internal static SoftmaxClassifier ReadFrom(BinaryReader reader)
+    {
+        var classes = reader.ReadInt32();
+        var (bias, weights) = (RecognizerModelFile.ReadArray<float>(reader), RecognizerModelFile.ReadArray<float>(reader));
+        return bias.Length == (classes + Lanes - 1) / Lanes * Lanes && bias.Length > 0 && weights.Length % bias.Length == 0
+            ? new SoftmaxClassifier(weights, bias, classes)
+            : throw new InvalidDataException("inconsistent classifier");
+    }
+
     /// <summary>Class probabilities (softmax) into <paramref name="output"/>.</summary>
     public void Probabilities(SparseVector x, Span<double> output)
     {

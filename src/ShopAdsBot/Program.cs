@@ -28,7 +28,10 @@ if (args.FirstOrDefault() == "compile-recognizer" && args.Length == 2)
 // endpoints in Hosting/BotEndpoints.cs.
 // The content starts loading before anything else: it is most of a start-up, and the host's own start runs meanwhile.
 var content = new ContentLoading();
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once, at start (a change of appsettings.json, or of App Service's settings, restarts the app). Not
+// watching the settings files also spares every start a recursive watch of the content root: the repository, when the
+// app is started from there.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.Services.AddShopAdsBot(builder.Configuration, content);
 builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 

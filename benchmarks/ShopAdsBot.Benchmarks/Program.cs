@@ -37,7 +37,7 @@ switch (command)
         return 0;
     case "bench":
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-        BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks), typeof(TurnBenchmarks)], config, args.Skip(1).ToArray());
+        BenchmarkRunner.Run([typeof(RecognizeBenchmarks), typeof(BuildBenchmarks), typeof(CompiledModelBenchmarks), typeof(TurnBenchmarks)], config, args.Skip(1).ToArray());
         return 0;
     case "load":
         // load [--url URL] [--kind mix|welcome|routed-text|card-click|yes-no] [--duration s] [--warmup s] [--connections n]

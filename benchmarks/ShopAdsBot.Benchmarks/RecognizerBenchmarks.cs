@@ -60,3 +60,31 @@ public class BuildBenchmarks
     [Benchmark]
     public ShopAdsRecognizer BuildFromSeeds() => RecognizerSources.Load(_content).Build(_options);
 }
+
+/// <summary>
+/// What a new instance does instead of training: read the model the build compiled (recognizer.model), after checking
+/// that it was made from this content and code. The sources are read beforehand, as both paths need them.
+/// </summary>
+[MemoryDiagnoser]
+public class CompiledModelBenchmarks
+{
+    private RecognizerSources _sources = null!;
+    private string _path = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _sources = RecognizerSources.Load(ContentCatalog.Load(EvaluationData.Root()));
+        _path = Path.Combine(Path.GetTempPath(), $"bench-{Environment.ProcessId}-{RecognizerModelFile.FileName}");
+        RecognizerModelFile.Compile(_sources, _path);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(_path);
+
+    [Benchmark]
+    public ShopAdsRecognizer? ReadCompiledModel() => RecognizerModelFile.TryRead(_sources, _path);
+
+    [Benchmark]
+    public ShopAdsRecognizer TrainAtStartUp() => _sources.Build();
+}

@@ -194,20 +194,28 @@ public static partial class ContentValidator
         foreach (var name in missing) problems.Add(new($"cards/{name}.json", null, "card template is missing"));
         if (missing.Count > 0 || problems.Count > 0) return; // rendering broken content would only repeat the problems above
 
+        // Rendering every card is most of the check: the languages are rendered side by side (at start-up a core is
+        // free while the host starts), each into its own list, reported in the languages' order.
         var cards = new CardFactory(catalog);
-        foreach (var lang in Languages)
-        {
-            CheckRender("welcome", null, lang, () => cards.Welcome(lang), problems);
-            CheckRender("menu", null, lang, () => cards.Menu(lang), problems);
-            CheckRender("suggestions", null, lang, () => cards.Suggestions(catalog.BranchIds, lang), problems);
-            foreach (var key in catalog.Menu.Strings.Keys)
-                CheckRender("notice", $"string {key}", lang, () => cards.Notice(catalog.Menu.Text(key, lang), lang, withMenuButton: true), problems);
-            CheckRender("notice", "without menu button", lang, () => cards.Notice(catalog.Menu.Text("help", lang), lang, withMenuButton: false), problems);
-            foreach (var flow in catalog.Flows.Values)
-                foreach (var node in flow.Nodes)
-                    CheckRender(node.IsQuestion ? "question" : "answer", $"{flow.Id}/{node.Id}", lang,
-                        () => node.IsQuestion ? cards.Question(flow, node, lang) : cards.Answer(flow, node, lang), problems);
-        }
+        var perLanguage = new List<ContentProblem>[Languages.Length];
+        Parallel.For(0, Languages.Length, i => perLanguage[i] = CheckCards(catalog, cards, Languages[i]));
+        foreach (var found in perLanguage) problems.AddRange(found);
+    }
+
+    private static List<ContentProblem> CheckCards(ContentCatalog catalog, CardFactory cards, string lang)
+    {
+        var problems = new List<ContentProblem>();
+        CheckRender("welcome", null, lang, () => cards.Welcome(lang), problems);
+        CheckRender("menu", null, lang, () => cards.Menu(lang), problems);
+        CheckRender("suggestions", null, lang, () => cards.Suggestions(catalog.BranchIds, lang), problems);
+        foreach (var key in catalog.Menu.Strings.Keys)
+            CheckRender("notice", $"string {key}", lang, () => cards.Notice(catalog.Menu.Text(key, lang), lang, withMenuButton: true), problems);
+        CheckRender("notice", "without menu button", lang, () => cards.Notice(catalog.Menu.Text("help", lang), lang, withMenuButton: false), problems);
+        foreach (var flow in catalog.Flows.Values)
+            foreach (var node in flow.Nodes)
+                CheckRender(node.IsQuestion ? "question" : "answer", $"{flow.Id}/{node.Id}", lang,
+                    () => node.IsQuestion ? cards.Question(flow, node, lang) : cards.Answer(flow, node, lang), problems);
+        return problems;
     }
 
     private static void CheckRender(string template, string? node, string lang, Func<Microsoft.Bot.Schema.Attachment> render, List<ContentProblem> problems)

@@ -64,9 +64,21 @@ public sealed class NearestNeighbours : IClassProbabilities
         var (start, document) = (RecognizerModelFile.ReadArray<int>(reader), RecognizerModelFile.ReadArray<int>(reader));
         var (value, labels) = (RecognizerModelFile.ReadArray<float>(reader), RecognizerModelFile.ReadArray<int>(reader));
         var consistent = k > 0 && start.Length > 0 && start[0] == 0 && start[^1] == document.Length && value.Length == document.Length
-            && start.Zip(start.Skip(1)).All(p => p.First <= p.Second)
-            && document.All(d => (uint)d < (uint)labels.Length) && labels.All(y => (uint)y < (uint)classes);
+            && Ascending(start) && AllBelow(document, labels.Length) && AllBelow(labels, classes);
         return consistent ? new NearestNeighbours(start, document, value, labels, classes, k) : throw new InvalidDataException("inconsistent neighbours");
+    }
+
+    // Plain loops: half a million postings are checked at every start-up.
+    private static bool Ascending(int[] values)
+    {
+        for (var i = 1; i < values.Length; i++) if (values[i] < values[i - 1]) return false;
+        return true;
+    }
+
+    private static bool AllBelow(int[] values, int bound)
+    {
+        foreach (var v in values) if ((uint)v >= (uint)bound) return false;
+        return true;
     }
 
     /// <summary>The similarity-weighted vote of the k nearest messages, as probabilities into <paramref name="output"/>.</summary>

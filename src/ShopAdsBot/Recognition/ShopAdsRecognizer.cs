@@ -46,6 +46,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     private readonly FeatureSpace _features;
     private readonly SignalWords _cues;
     private readonly SignalWords _elsewhere;
+    private readonly Negation? _negation;
     private readonly RecognizerOptions _options;
     // Single-stage (the default): one classifier over the branches plus "none" (_single); out of scope when "none" is
     // the most probable class. Two-stage (ablations): P(Shop Ads) from _scope, then P(branch | Shop Ads) from
@@ -66,6 +67,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>(), options.SuffixFolding);
         _cues = SignalWords.From(keywords.Cues, keywords, _normalizer);
         _elsewhere = SignalWords.From(keywords.Elsewhere, keywords, _normalizer);
+        _negation = Negation.From(keywords.Negations, _normalizer, Math.Max(options.NegationScope, options.NegatedCueSignal ? 3 : 0), options.NegationWeight);
         var classIndex = BranchIds.Append(NoneIntent).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
         var training = examples.ToList();
@@ -75,13 +77,36 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
         var occurrences = new List<int[]>(tokenized.Count);
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs, occurrences, options.FeatureWeights);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 6, options.SkipPairs, occurrences, options.FeatureWeights,
+            options.NegationScope > 0 ? _negation : null);
         var samples = tokenized
             .Select((t, i) => (X: Vectorize(t.Tokens, occurrences[i]), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
             .ToList();
         var none = classIndex[NoneIntent];
-        var weighted = samples.Select(s => (s.X, s.Y, s.Y == none ? options.NoneWeight : 1f)).ToList();
+        // Class-balanced (ablation): each branch's examples weigh the average branch count over its own count.
+        var counts = samples.GroupBy(s => s.Y).ToDictionary(g => g.Key, g => g.Count());
+        var perBranch = samples.Count(s => s.Y != none) / (float)Math.Max(1, counts.Count - 1);
+        float Weight(int y) => y == none ? options.NoneWeight : options.ClassBalanced ? perBranch / counts[y] : 1f;
+        var weighted = samples.Select(s => (s.X, s.Y, Weight(s.Y))).ToList();
+        // Noisy copies (ablation): each training message once more with typos (Typos) and/or one word dropped, for the
+        // regression only (the neighbours would find a message's own copy); vectorised on the clean vocabulary, so they
+        // teach the character n-grams; their signals are the clean message's (what typo-tolerant matching finds anyway).
+        var noisy = weighted;
+        if (options.Copies > 0)
+        {
+            noisy = [.. weighted];
+            for (var i = 0; i < tokenized.Count; i++)
+                for (var copy = 1; copy <= options.Copies; copy++)
+                {
+                    var seed = i * 31 + copy;
+                    var tokens = options.CopyTypos ? _normalizer.Tokens(Typos.Add(training[i].Text, seed)) : [.. tokenized[i].Tokens];
+                    if (options.CopyDropsWord && tokens.Count >= 3) tokens = tokens.Where((_, k) => k != new Random(seed).Next(tokens.Count)).ToList();
+                    var x = Vectorize(tokens, signalsFrom: tokenized[i].Tokens);
+                    var y = classIndex[tokenized[i].Branch];
+                    if (x.Indices.Length > 0) noisy.Add((x, y, Weight(y) * options.CopyWeight));
+                }
+        }
         // The classifiers are independent (each has its own seeded SGD): trained side by side to halve start-up time.
         SoftmaxClassifier? scope = null, branches = null, single = null;
         ComplementNaiveBayes? bayes = null;
@@ -92,7 +117,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
         Parallel.Invoke(
             () => scope = separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y == none ? 0 : 1, 1f)).ToList(), 2, dimension) : null,
             () => branches = separate ? new SoftmaxClassifier(samples.Where(s => s.Y != none).Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count, dimension) : null,
-            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(weighted, BranchIds.Count + 1, dimension, settings: options.Sgd) : null,
+            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(noisy, BranchIds.Count + 1, dimension, settings: options.Sgd) : null,
             () => twin = options.TwoSeeds ? new SoftmaxClassifier(weighted, BranchIds.Count + 1, dimension, seed: 29, settings: options.Sgd) : null,
             () => neighbours = options.NeighboursWeight > 0 ? new NearestNeighbours(weighted, BranchIds.Count + 1, dimension, options.Neighbours) : null,
             () => bayes = options.BayesWeight > 0 ? new ComplementNaiveBayes(weighted, BranchIds.Count + 1, dimension, options.BayesScale) : null);
@@ -113,13 +138,29 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
     /// <summary>The features of a message: its words, then two learned signals: a Shop Ads cue, another ad platform.</summary>
     /// <param name="occurrences">A training message's features, from the feature space's construction (not hashed again).</param>
-    private SparseVector Vectorize(IReadOnlyList<string> tokens, int[]? occurrences = null)
+    /// <param name="signalsFrom">The tokens the signals are read from (a training copy's: its clean message's); null: <paramref name="tokens"/>.</param>
+    private SparseVector Vectorize(IReadOnlyList<string> tokens, int[]? occurrences = null, IReadOnlyList<string>? signalsFrom = null)
     {
+        var words = tokens;
+        tokens = signalsFrom ?? tokens;
         var elsewhere = _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens);
         var tiktok = false;
         foreach (var t in tokens) if (t == "tiktok") { tiktok = true; break; }
-        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok];
-        return occurrences is null ? _features.Vectorize(tokens, signals) : _features.Vectorize(occurrences, signals);
+        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok, _options.NegatedCueSignal && NegatedCue(tokens),
+            _options.LengthSignals && words.Count <= 4, _options.LengthSignals && words.Count >= 15];
+        return occurrences is null ? _features.Vectorize(words, signals) : _features.Vectorize(occurrences, signals);
+    }
+
+    /// <summary>A Shop Ads cue word within a negation's reach ("pas de pub", "no ads involved").</summary>
+    private bool NegatedCue(IReadOnlyList<string> tokens)
+    {
+        if (_negation is null) return false;
+        for (int t = 0, negated = 0; t < tokens.Count; t++)
+        {
+            if (_negation.Negates(tokens[t])) negated = _negation.Scope;
+            else if (negated-- > 0 && _cues.Matches(tokens[t])) return true;
+        }
+        return false;
     }
 
     /// <summary>Recognises one message. Never throws on any text (null, empty, emoji, very long, markup).</summary>
@@ -242,7 +283,16 @@ public sealed record RecognizerOptions(
     bool TwoSeeds = false,
     (float Pair, float Char, float Signal)? FeatureWeights = null,
     double NeighboursWeight = 0.2,
-    int Neighbours = 5)
+    int Neighbours = 5,
+    int NegationScope = 0,
+    float NegationWeight = 0.6f,
+    bool NegatedCueSignal = false,
+    int Copies = 0,
+    bool CopyTypos = true,
+    bool CopyDropsWord = false,
+    float CopyWeight = 1f,
+    bool ClassBalanced = false,
+    bool LengthSignals = false)
 {
     public static readonly RecognizerOptions Default = new();
 }

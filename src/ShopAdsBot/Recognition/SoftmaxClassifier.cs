@@ -57,7 +57,9 @@ public sealed class SoftmaxClassifier : IClassProbabilities
                 Probabilities(x, probs);
                 for (var c = 0; c < classCount; c++)
                 {
-                    gradient[c] = (float)((c == y ? 1 : 0) - probs[c]) * lr * sw;
+                    // Label smoothing (ablation): the target keeps Smoothing spread over all classes.
+                    var target = (c == y ? 1 - settings.Smoothing : 0) + settings.Smoothing / classCount;
+                    gradient[c] = (float)(target - probs[c]) * lr * sw;
                     _bias[c] += gradient[c] * 0.1f;
                 }
                 for (var k = 0; k < x.Indices.Length; k++)
@@ -104,7 +106,7 @@ public sealed class SoftmaxClassifier : IClassProbabilities
 }
 
 /// <summary>How the classifier is trained (the defaults are the chosen ones; the others are measured in docs/recognizer.md).</summary>
-public sealed record SgdSettings(int Epochs = SoftmaxClassifier.Epochs, float LearningRate = SoftmaxClassifier.LearningRate, float L2 = SoftmaxClassifier.L2, bool Averaged = false)
+public sealed record SgdSettings(int Epochs = SoftmaxClassifier.Epochs, float LearningRate = SoftmaxClassifier.LearningRate, float L2 = SoftmaxClassifier.L2, bool Averaged = false, float Smoothing = 0f)
 {
     public static readonly SgdSettings Default = new();
 }

@@ -17,7 +17,7 @@ public sealed class FeatureSpace
     public const float PairWeight = 0.6f;
     public const float CharWeight = 0.8f;
     private const int MinGram = 3, MaxGram = 5;
-    private const byte Word = 0, Pair = 1, Char = 2, Negated = 3;
+    private const byte Word = 0, Pair = 1, Char = 2;
 
     /// <summary>The value of a signal feature when its words are in the message; the model learns its weight.</summary>
     public const float SignalValue = 1.0f;
@@ -30,7 +30,6 @@ public sealed class FeatureSpace
     private readonly float[] _familyWeight;
     private readonly float _signalValue;
     private readonly int _signals;
-    private readonly Negation? _negation;
 
     /// <summary>Vocabulary features, then <paramref name="signals"/> signal features.</summary>
     public int Dimension => _idf.Length + _signals;
@@ -42,11 +41,10 @@ public sealed class FeatureSpace
     /// </param>
     /// <param name="weights">Pair and character n-gram family weights and the signal value (ablations); null: the constants.</param>
     public FeatureSpace(IEnumerable<IReadOnlyList<string>> documents, bool charNgrams = true, int signals = 1, bool skipPairs = false, List<int[]>? occurrences = null,
-        (float Pair, float Char, float Signal)? weights = null, Negation? negation = null)
+        (float Pair, float Char, float Signal)? weights = null)
     {
         var (pair, character, signal) = weights ?? (PairWeight, CharWeight, SignalValue);
-        _familyWeight = [WordWeight, pair, character, negation?.Weight ?? 0];
-        _negation = negation;
+        _familyWeight = [WordWeight, pair, character];
         _signalValue = signal;
         _charNgrams = charNgrams;
         _skipPairs = skipPairs;
@@ -127,7 +125,7 @@ public sealed class FeatureSpace
         }
 
         // Family norms, so long messages do not drown the word features in character n-grams.
-        Span<double> norms = stackalloc double[4];
+        Span<double> norms = stackalloc double[3];
         for (var k = 0; k < distinct; k++)
         {
             var v = (1 + Math.Log(values[k])) * _idf[indices[k]];
@@ -151,15 +149,12 @@ public sealed class FeatureSpace
     /// <summary>An upper bound on the number of raw features of a message.</summary>
     private int Capacity(IReadOnlyList<string> tokens)
     {
-        var capacity = 4 * tokens.Count;
+        var capacity = 3 * tokens.Count;
         if (_charNgrams) for (var t = 0; t < tokens.Count; t++) capacity += (MaxGram - MinGram + 1) * (tokens[t].Length + 2);
         return Math.Max(capacity, 1);
     }
 
-    /// <summary>
-    /// The raw features of a message (word, pair with the next word, character n-grams of "#word#", and each word under a
-    /// negation once more as a negated word), in order.
-    /// </summary>
+    /// <summary>The raw features of a message (word, pair with the next word, character n-grams of "#word#"), in order.</summary>
     private int Hashes(IReadOnlyList<string> tokens, Span<ulong> hashes, Span<byte> kinds)
     {
         var n = 0;
@@ -169,16 +164,10 @@ public sealed class FeatureSpace
             if (!k.IsEmpty) k[n] = kind;
             n++;
         }
-        var negated = 0; // how many of the next words a negation still covers
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
             Add(Hash('w', token, string.Empty), Word, hashes, kinds);
-            if (_negation is not null)
-            {
-                if (_negation.Negates(token)) negated = _negation.Scope;
-                else if (negated > 0) { negated--; Add(Hash('n', token, string.Empty), Negated, hashes, kinds); }
-            }
             if (t + 1 < tokens.Count) Add(Hash('p', token, tokens[t + 1]), Pair, hashes, kinds);
             if (_skipPairs && t + 2 < tokens.Count) Add(Hash('s', token, tokens[t + 2]), Pair, hashes, kinds);
             if (!_charNgrams) continue;

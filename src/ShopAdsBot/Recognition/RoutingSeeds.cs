@@ -19,11 +19,6 @@ public sealed record RoutingKeywords
     /// Pinterest...). One learned feature for all of them, so what one platform teaches the model applies to the others.
     /// </summary>
     public IReadOnlyList<string> Elsewhere { get; init; } = [];
-    /// <summary>
-    /// Words that negate the next few words ("pas", "sans", "not", "without"): "je fais pas de pub" is not about ads.
-    /// The words they cover become distinct features (<see cref="Negation"/>).
-    /// </summary>
-    public IReadOnlyList<string> Negations { get; init; } = [];
     /// <summary>Branch id → language → key phrases.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
@@ -102,7 +97,6 @@ public static class RoutingSeeds
             Stopwords = List("stopwords"),
             Cues = List("cues"),
             Elsewhere = List("elsewhere"),
-            Negations = List("negations"),
             Spelling = Map("spelling"),
             Phrases = Map("phrases"),
             Branches = branches,

@@ -46,7 +46,6 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
     private readonly FeatureSpace _features;
     private readonly SignalWords _cues;
     private readonly SignalWords _elsewhere;
-    private readonly Negation? _negation;
     private readonly RecognizerOptions _options;
     // Single-stage (the default): one classifier over the branches plus "none" (_single); out of scope when "none" is
     // the most probable class. Two-stage (ablations): P(Shop Ads) from _scope, then P(branch | Shop Ads) from
@@ -67,7 +66,6 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
             : new TextNormalizer(new Dictionary<string, string>(), keywords.Stopwords, new Dictionary<string, string>(), options.SuffixFolding);
         _cues = SignalWords.From(keywords.Cues, keywords, _normalizer);
         _elsewhere = SignalWords.From(keywords.Elsewhere, keywords, _normalizer);
-        _negation = Negation.From(keywords.Negations, _normalizer, Math.Max(options.NegationScope, options.NegatedCueSignal ? 3 : 0), options.NegationWeight);
         var classIndex = BranchIds.Append(NoneIntent).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
 
         var training = examples.ToList();
@@ -77,36 +75,13 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
         var tokenized = training.Select(e => (Tokens: _normalizer.Tokens(e.Text), e.Branch)).ToList();
         var occurrences = new List<int[]>(tokenized.Count);
-        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 6, options.SkipPairs, occurrences, options.FeatureWeights,
-            options.NegationScope > 0 ? _negation : null);
+        _features = new FeatureSpace(tokenized.Select(t => t.Tokens), options.UseCharNgrams, signals: 3, options.SkipPairs, occurrences, options.FeatureWeights);
         var samples = tokenized
             .Select((t, i) => (X: Vectorize(t.Tokens, occurrences[i]), Y: classIndex[t.Branch]))
             .Where(s => s.X.Indices.Length > 0)
             .ToList();
         var none = classIndex[NoneIntent];
-        // Class-balanced (ablation): each branch's examples weigh the average branch count over its own count.
-        var counts = samples.GroupBy(s => s.Y).ToDictionary(g => g.Key, g => g.Count());
-        var perBranch = samples.Count(s => s.Y != none) / (float)Math.Max(1, counts.Count - 1);
-        float Weight(int y) => y == none ? options.NoneWeight : options.ClassBalanced ? perBranch / counts[y] : 1f;
-        var weighted = samples.Select(s => (s.X, s.Y, Weight(s.Y))).ToList();
-        // Noisy copies (ablation): each training message once more with typos (Typos) and/or one word dropped, for the
-        // regression only (the neighbours would find a message's own copy); vectorised on the clean vocabulary, so they
-        // teach the character n-grams; their signals are the clean message's (what typo-tolerant matching finds anyway).
-        var noisy = weighted;
-        if (options.Copies > 0)
-        {
-            noisy = [.. weighted];
-            for (var i = 0; i < tokenized.Count; i++)
-                for (var copy = 1; copy <= options.Copies; copy++)
-                {
-                    var seed = i * 31 + copy;
-                    var tokens = options.CopyTypos ? _normalizer.Tokens(Typos.Add(training[i].Text, seed)) : [.. tokenized[i].Tokens];
-                    if (options.CopyDropsWord && tokens.Count >= 3) tokens = tokens.Where((_, k) => k != new Random(seed).Next(tokens.Count)).ToList();
-                    var x = Vectorize(tokens, signalsFrom: tokenized[i].Tokens);
-                    var y = classIndex[tokenized[i].Branch];
-                    if (x.Indices.Length > 0) noisy.Add((x, y, Weight(y) * options.CopyWeight));
-                }
-        }
+        var weighted = samples.Select(s => (s.X, s.Y, s.Y == none ? options.NoneWeight : 1f)).ToList();
         // The classifiers are independent (each has its own seeded SGD): trained side by side to halve start-up time.
         SoftmaxClassifier? scope = null, branches = null, single = null;
         ComplementNaiveBayes? bayes = null;
@@ -117,7 +92,7 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
         Parallel.Invoke(
             () => scope = separate ? new SoftmaxClassifier(samples.Select(s => (s.X, s.Y == none ? 0 : 1, 1f)).ToList(), 2, dimension) : null,
             () => branches = separate ? new SoftmaxClassifier(samples.Where(s => s.Y != none).Select(s => (s.X, s.Y, 1f)).ToList(), BranchIds.Count, dimension) : null,
-            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(noisy, BranchIds.Count + 1, dimension, settings: options.Sgd) : null,
+            () => single = options.SingleModel || !separate ? new SoftmaxClassifier(weighted, BranchIds.Count + 1, dimension, settings: options.Sgd) : null,
             () => twin = options.TwoSeeds ? new SoftmaxClassifier(weighted, BranchIds.Count + 1, dimension, seed: 29, settings: options.Sgd) : null,
             () => neighbours = options.NeighboursWeight > 0 ? new NearestNeighbours(weighted, BranchIds.Count + 1, dimension, options.Neighbours) : null,
             () => bayes = options.BayesWeight > 0 ? new ComplementNaiveBayes(weighted, BranchIds.Count + 1, dimension, options.BayesScale) : null);
@@ -138,29 +113,13 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
     /// <summary>The features of a message: its words, then two learned signals: a Shop Ads cue, another ad platform.</summary>
     /// <param name="occurrences">A training message's features, from the feature space's construction (not hashed again).</param>
-    /// <param name="signalsFrom">The tokens the signals are read from (a training copy's: its clean message's); null: <paramref name="tokens"/>.</param>
-    private SparseVector Vectorize(IReadOnlyList<string> tokens, int[]? occurrences = null, IReadOnlyList<string>? signalsFrom = null)
+    private SparseVector Vectorize(IReadOnlyList<string> tokens, int[]? occurrences = null)
     {
-        var words = tokens;
-        tokens = signalsFrom ?? tokens;
         var elsewhere = _options.UseElsewhereFeature && _elsewhere.AnyIn(tokens);
         var tiktok = false;
         foreach (var t in tokens) if (t == "tiktok") { tiktok = true; break; }
-        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok, _options.NegatedCueSignal && NegatedCue(tokens),
-            _options.LengthSignals && words.Count <= 4, _options.LengthSignals && words.Count >= 15];
-        return occurrences is null ? _features.Vectorize(words, signals) : _features.Vectorize(occurrences, signals);
-    }
-
-    /// <summary>A Shop Ads cue word within a negation's reach ("pas de pub", "no ads involved").</summary>
-    private bool NegatedCue(IReadOnlyList<string> tokens)
-    {
-        if (_negation is null) return false;
-        for (int t = 0, negated = 0; t < tokens.Count; t++)
-        {
-            if (_negation.Negates(tokens[t])) negated = _negation.Scope;
-            else if (negated-- > 0 && _cues.Matches(tokens[t])) return true;
-        }
-        return false;
+        ReadOnlySpan<bool> signals = [_options.UseCueFeature && _cues.AnyIn(tokens), elsewhere && !tiktok, elsewhere && tiktok];
+        return occurrences is null ? _features.Vectorize(tokens, signals) : _features.Vectorize(occurrences, signals);
     }
 
     /// <summary>Recognises one message. Never throws on any text (null, empty, emoji, very long, markup).</summary>
@@ -252,13 +211,13 @@ public sealed class ShopAdsRecognizer : IRecognizer, IBranchRecognizer
 
 /// <summary>
 /// Knobs used only to measure what each part of the recognizer brings (docs/recognizer.md). The defaults are the
-/// production model, each chosen by cross-validation over four deals of the folds (pass 4: `none` weight 1.2, the
-/// nearest neighbours at 0.2 with 5 neighbours).
+/// production model, each chosen by cross-validation over four deals of the folds (pass 4: the nearest neighbours at
+/// 0.2 with 5 neighbours; pass 6: `none` weight 1.4 with label smoothing, <see cref="SoftmaxClassifier.LabelSmoothing"/>).
 /// </summary>
 /// <param name="SuffixFolding">Fold French and English word endings before the features (<see cref="TextNormalizer.FoldSuffix"/>).</param>
 /// <param name="SkipPairs">Also pair each word with the word after next.</param>
 /// <param name="NoneWeight">The weight of an out-of-scope example in training (the branches' is 1).</param>
-/// <param name="Sgd">Epochs, rate, L2, averaging; null: the chosen <see cref="SgdSettings.Default"/>.</param>
+/// <param name="Sgd">Epochs, rate, L2, averaging, label smoothing; null: the chosen <see cref="SgdSettings.Default"/>.</param>
 /// <param name="BayesWeight">The share of complement naive Bayes in the averaged probabilities (0: not trained).</param>
 /// <param name="BayesScale">The softmax scale that turns naive Bayes scores into probabilities.</param>
 /// <param name="TwoSeeds">Average two classifiers trained with different shuffles.</param>
@@ -276,23 +235,14 @@ public sealed record RecognizerOptions(
     CueGate CueGate = CueGate.Off,
     bool SuffixFolding = false,
     bool SkipPairs = false,
-    float NoneWeight = 1.2f,
+    float NoneWeight = 1.4f,
     SgdSettings? Sgd = null,
     double BayesWeight = 0,
     double BayesScale = 10,
     bool TwoSeeds = false,
     (float Pair, float Char, float Signal)? FeatureWeights = null,
     double NeighboursWeight = 0.2,
-    int Neighbours = 5,
-    int NegationScope = 0,
-    float NegationWeight = 0.6f,
-    bool NegatedCueSignal = false,
-    int Copies = 0,
-    bool CopyTypos = true,
-    bool CopyDropsWord = false,
-    float CopyWeight = 1f,
-    bool ClassBalanced = false,
-    bool LengthSignals = false)
+    int Neighbours = 5)
 {
     public static readonly RecognizerOptions Default = new();
 }

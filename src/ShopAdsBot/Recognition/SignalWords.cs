@@ -34,17 +34,12 @@ public sealed class SignalWords
     public bool AnyIn(IReadOnlyList<string> tokens)
     {
         for (var t = 0; t < tokens.Count; t++) if (_exact.Contains(tokens[t])) return true;
-        for (var t = 0; t < tokens.Count; t++) if (WithTypo(tokens[t])) return true;
-        return false;
-    }
-
-    /// <summary>Whether one token is one of the words (exactly, or with one typo).</summary>
-    public bool Matches(string token) => _exact.Contains(token) || WithTypo(token);
-
-    private bool WithTypo(string token)
-    {
-        if (token.Length < MinLengthForTypos) return false;
-        foreach (var word in _long) if (WithinOneEdit(token, word)) return true;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var token = tokens[t];
+            if (token.Length < MinLengthForTypos) continue;
+            foreach (var word in _long) if (WithinOneEdit(token, word)) return true;
+        }
         return false;
     }
 

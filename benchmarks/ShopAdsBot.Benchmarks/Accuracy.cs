@@ -132,6 +132,9 @@ internal static class Accuracy
         ("p6 label smoothing 0.02", new RecognizerOptions(Sgd: new SgdSettings(Smoothing: 0.02f))),
         ("p6 label smoothing 0.1", new RecognizerOptions(Sgd: new SgdSettings(Smoothing: 0.1f))),
         ("p6 label smoothing, without neighbours", new RecognizerOptions(NeighboursWeight: 0)),
+        ("p6 label smoothing, neighbours 0.15", new RecognizerOptions(NeighboursWeight: 0.15)),
+        ("p6 label smoothing, neighbours 0.25", new RecognizerOptions(NeighboursWeight: 0.25)),
+        ("p6 label smoothing, 10 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 10))),
     ];
 
     private static readonly (string Name, RecognizerOptions Options)[] Variants =

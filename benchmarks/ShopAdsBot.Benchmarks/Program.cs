@@ -20,7 +20,7 @@ switch (command)
             sectionAt > 0 && sectionAt + 1 < args.Length ? int.Parse(args[sectionAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 14);
         return 0;
     case "compare":
-        // compare [--only NAME] [--sweep]: pass 4's candidates over four seeds and v3 (docs/recognizer.md).
+        // compare [--only NAME[|NAME...]] [--sweep]: the candidates over four deals of the folds, with the typos line and the build time (docs/recognizer.md).
         var onlyAt = Array.IndexOf(args, "--only");
         Accuracy.Compare(onlyAt > 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null, args.Contains("--sweep"));
         return 0;

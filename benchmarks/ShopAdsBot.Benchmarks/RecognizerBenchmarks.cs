@@ -54,7 +54,7 @@ public class BuildBenchmarks
     public void Setup()
     {
         _content = ContentCatalog.Load(EvaluationData.Root());
-        _options = Model == "production" ? null : new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0, Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f));
+        _options = Model == "production" ? null : new RecognizerOptions(NoneWeight: 1f, NeighboursWeight: 0, Sgd: new SgdSettings(Epochs: 20, LearningRate: 0.5f, L2: 1e-4f, Smoothing: 0));
     }
 
     [Benchmark]

@@ -18,6 +18,14 @@ public sealed class SoftmaxClassifier : IClassProbabilities
     public const float LearningRate = 1.0f;
     public const float L2 = 0f;
 
+    /// <summary>
+    /// Label smoothing (pass 6): each target keeps 5 % spread over all classes, so no weight is pushed to make one class
+    /// certain. Over four deals of the folds, top-1 +0.5 point on every deal (0.02 to 0.1 gain alike), with `none`
+    /// weighted 1.4 instead of 1.2 to keep rejection where it was: the regression's probabilities are less peaked, so the
+    /// neighbours' vote counts for more in the blend, and a message told without the usual words is rejected less often.
+    /// </summary>
+    public const float LabelSmoothing = 0.05f;
+
     // Feature-major: the weights of one feature for every class sit side by side ([feature * stride + class]), padded
     // to whole SIMD vectors, so a sparse vector touches one short run of memory per feature and updates it in a few
     // vector operations instead of one far-apart cell per class. Vector128 rather than Vector<T>: its size is known
@@ -57,7 +65,9 @@ public sealed class SoftmaxClassifier : IClassProbabilities
                 Probabilities(x, probs);
                 for (var c = 0; c < classCount; c++)
                 {
-                    gradient[c] = (float)((c == y ? 1 : 0) - probs[c]) * lr * sw;
+                    // Label smoothing: the target keeps Smoothing spread over all classes (LabelSmoothing).
+                    var target = (c == y ? 1 - settings.Smoothing : 0) + settings.Smoothing / classCount;
+                    gradient[c] = (float)(target - probs[c]) * lr * sw;
                     _bias[c] += gradient[c] * 0.1f;
                 }
                 for (var k = 0; k < x.Indices.Length; k++)
@@ -127,7 +137,7 @@ public sealed class SoftmaxClassifier : IClassProbabilities
 }
 
 /// <summary>How the classifier is trained (the defaults are the chosen ones; the others are measured in docs/recognizer.md).</summary>
-public sealed record SgdSettings(int Epochs = SoftmaxClassifier.Epochs, float LearningRate = SoftmaxClassifier.LearningRate, float L2 = SoftmaxClassifier.L2, bool Averaged = false)
+public sealed record SgdSettings(int Epochs = SoftmaxClassifier.Epochs, float LearningRate = SoftmaxClassifier.LearningRate, float L2 = SoftmaxClassifier.L2, bool Averaged = false, float Smoothing = SoftmaxClassifier.LabelSmoothing)
 {
     public static readonly SgdSettings Default = new();
 }

@@ -3,9 +3,9 @@ using ShopAdsBot.Evaluation;
 namespace ShopAdsBot.Tests.Recognition;
 
 /// <summary>
-/// The production model on the test set (seeds/routing-test.tsv, v5): written blind by someone else (18:00 UTC), kept
-/// outside the repository until pass 5's data were final, the leak rule applied to the training texts first, then
-/// evaluated once (19:00 UTC on the frozen model 4cc39a1: top-1 92.2 %, top-3 100 %, rejection 100 %, 5.4 %
+/// The production model on the test set (seeds/routing-test.tsv, v6): written blind by someone else (20:40 UTC), kept
+/// outside the repository until pass 6's data were final, the leak rule applied to the training texts first, then
+/// evaluated once (21:48 UTC on the frozen model c769421: top-1 94.2 %, top-3 100 %, rejection 100 %, 6.7 %
 /// clarifying questions); docs/recognizer.md gives the figures and when they were taken. The floors sit just under those
 /// figures: two more misses (two more outside the top three, three more accepted out-of-scope messages, two more
 /// clarifying questions) fail. They only catch a regression; the top-1 target (97 %) is not met, so it is not
@@ -19,9 +19,9 @@ public sealed class RecognizerTestSetTests(RecognizerFixture fixture) : IClassFi
         var report = RecognizerEvaluation.Evaluate(fixture.Recognizer, EvaluationData.TestSet(fixture.Recognizer.BranchIds), "test set");
 
         // As evaluated: 142 of 154 first (92.2 %), 154 of 154 among the three, 70 of 70 rejected, 12 of 224 clarified.
-        Assert.True(report.All.Top1Rate >= 0.915, report.ToString());
+        Assert.True(report.All.Top1Rate >= 0.93, report.ToString());
         Assert.True(report.All.Top3Rate >= 0.99, report.ToString());
         Assert.True(report.All.RejectionRate >= 0.97, report.ToString());
-        Assert.True(report.ClarifiedRate <= 0.06, report.ToString());
+        Assert.True(report.ClarifiedRate <= 0.075, report.ToString());
     }
 }

@@ -65,7 +65,7 @@ public static class BotServices
         services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up (ContentLoading: while the host is built, side by side with
-        // the recognizer's training): a broken flow file stops the app with a clear message.
+        // getting the recognizer ready): a broken flow file stops the app with a clear message.
         services.AddSingleton(_ => content.Catalog);
         services.AddSingleton<BotReplies>();
         services.AddSingleton(content);

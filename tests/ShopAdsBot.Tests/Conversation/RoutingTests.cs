@@ -85,7 +85,10 @@ public class RoutingTests
 
     [Theory]
     [InlineData("erreur business center", "bc-access-required bc-admin-permission ads-manager-not-connected")] // the three Business Center errors
-    [InlineData("j'ai un souci avec ma campagne live", "create-ad underperforming")]
+    // « j'ai un souci avec ma campagne live » was the second case until pass 7's data (v6 merged): a campaign that exists
+    // and has a problem now reads as underperforming (0.63 against create-ad 0.18, under the 0.45 ratio), and the
+    // branch's first question covers LIVE. Another message was not picked to make the question fire again: that
+    // would tune the test on the model.
     public async Task TwoCloseNeighboursGetOneShortQuestionWithTheTwoChoices(string message, string neighbours)
     {
         var client = new BotTestClient("fr-FR");

@@ -18,10 +18,11 @@ public sealed class RecognizerTestSetTests(RecognizerFixture fixture) : IClassFi
     {
         var report = RecognizerEvaluation.Evaluate(fixture.Recognizer, EvaluationData.TestSet(fixture.Recognizer.BranchIds), "test set");
 
-        // As evaluated: 142 of 154 first (92.2 %), 154 of 154 among the three, 70 of 70 rejected, 12 of 224 clarified.
-        Assert.True(report.All.Top1Rate >= 0.93, report.ToString());
+        // v7, as evaluated once (pass 7): 147 of 154 first (95.5 %), 154 of 154 among the three, 70 of 70 rejected,
+        // 9 of 224 clarified. The floors sit just under, so that a change that loses on it fails here.
+        Assert.True(report.All.Top1Rate >= 0.95, report.ToString());
         Assert.True(report.All.Top3Rate >= 0.99, report.ToString());
         Assert.True(report.All.RejectionRate >= 0.97, report.ToString());
-        Assert.True(report.ClarifiedRate <= 0.075, report.ToString());
+        Assert.True(report.ClarifiedRate <= 0.05, report.ToString());
     }
 }

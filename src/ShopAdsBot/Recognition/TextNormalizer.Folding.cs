@@ -46,17 +46,19 @@ public sealed partial class TextNormalizer
             return string.Empty;
         }
 
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var lower = text.ToLowerInvariant();
+        var builder = new StringBuilder(lower.Length);
+        foreach (var letter in lower)
         {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            switch (CharUnicodeInfo.GetUnicodeCategory(letter))
             {
+                // Marks typed apart from their letter (text some keyboards send decomposed).
                 case UnicodeCategory.NonSpacingMark:
                 case UnicodeCategory.SpacingCombiningMark:
                 case UnicodeCategory.EnclosingMark:
                     continue;
             }
+            var c = letter < BaseLetters.Length && BaseLetters[letter] != '\0' ? BaseLetters[letter] : letter;
             switch (c)
             {
                 case 'œ': builder.Append("oe"); break;
@@ -67,6 +69,34 @@ public sealed partial class TextNormalizer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Each accented Latin letter (lower case) followed by its letter without the accent: what Unicode's canonical
+    /// decomposition (NFD) leaves once its marks are dropped, for the Latin-1 Supplement, Latin Extended-A and -B and
+    /// Latin Extended Additional blocks (written out with Python's unicodedata). A table rather than
+    /// <c>string.Normalize</c>: the app runs without ICU (InvariantGlobalization), where normalizing leaves non-ASCII
+    /// text as it is.
+    /// </summary>
+    private const string AccentedLetters =
+        "àaáaâaãaäaåaçcèeéeêeëeìiíiîiïiñnòoóoôoõoöoùuúuûuüuýyÿyāaăaąaćcĉcċcčcďdēeĕeėeęeěeĝgğgġgģgĥhĩiīiĭiįiĵjķkĺlļlľlńnņnňnōoŏoőo" +
+        "ŕrŗrřrśsŝsşsšsţtťtũuūuŭuůuűuųuŵwŷyźzżzžzơoưuǎaǐiǒoǔuǖuǘuǚuǜuǟaǡaǣæǧgǩkǫoǭoǯʒǰjǵgǹnǻaǽæǿøȁaȃaȅeȇeȉiȋiȍoȏoȑrȓrȕuȗușsțtȟhȧa" +
+        "ȩeȫoȭoȯoȱoȳyḁaḃbḅbḇbḉcḋdḍdḏdḑdḓdḕeḗeḙeḛeḝeḟfḡgḣhḥhḧhḩhḫhḭiḯiḱkḳkḵkḷlḹlḻlḽlḿmṁmṃmṅnṇnṉnṋnṍoṏoṑoṓoṕpṗpṙrṛrṝrṟrṡsṣsṥsṧsṩsṫt" +
+        "ṭtṯtṱtṳuṵuṷuṹuṻuṽvṿvẁwẃwẅwẇwẉwẋxẍxẏyẑzẓzẕzẖhẗtẘwẙyẛſạaảaấaầaẩaẫaậaắaằaẳaẵaặaẹeẻeẽeếeềeểeễeệeỉiịiọoỏoốoồoổoỗoộoớoờoởoỡoợo" +
+        "ụuủuứuừuửuữuựuỳyỵyỷyỹy";
+
+    /// <summary><see cref="AccentedLetters"/> indexed by the accented letter ('\0': not accented).</summary>
+    private static readonly char[] BaseLetters = IndexBaseLetters();
+
+    private static char[] IndexBaseLetters()
+    {
+        var table = new char[AccentedLetters[^2] + 1];
+        for (var i = 0; i < AccentedLetters.Length; i += 2)
+        {
+            table[AccentedLetters[i]] = AccentedLetters[i + 1];
+        }
+
+        return table;
     }
 
     /// <summary>Edit distance counting an adjacent swap as one edit ("bouitque" is one edit from "boutique").</summary>

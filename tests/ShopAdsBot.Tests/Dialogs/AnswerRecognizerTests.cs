@@ -105,6 +105,15 @@ public class AnswerRecognizerTests
     public void NormalizerDropsAccentsCaseAndPunctuation()
         => Assert.Equal("creer une annonce c est facile", TextNormalizer.Normalize("  Créer une ANNONCE : c'est facile !"));
 
+    // Every accented letter of French (capitals too), ligatures, and an accent typed apart from its letter (U+0301).
+    [Theory]
+    [InlineData("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿ", "aaaceeeeiioouuuyaaaceeeeiioouuuy")]
+    [InlineData("Œuvre, Æther, Straße", "oeuvre, aether, strasse")]
+    [InlineData("cre\u0301er", "creer")]
+    [InlineData("Ñandú, Łódź, Ørsted", "nandu, łodz, ørsted")]
+    public void FoldDropsTheAccentsOfLatinLetters(string text, string expected)
+        => Assert.Equal(expected, TextNormalizer.Fold(text));
+
     [Theory]
     [InlineData("boutique", "bouitque", 1)]
     [InlineData("annonce", "anonce", 1)]

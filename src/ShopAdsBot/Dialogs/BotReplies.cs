@@ -13,6 +13,7 @@ namespace ShopAdsBot.Dialogs;
 public sealed class BotReplies(ContentCatalog content)
 {
     private readonly CardFactory cards = new(content);
+    private readonly KeptCards kept = new(new CardFactory(content));
 
     public string String(string key, string language, params (string Name, string Value)[] values) =>
         content.Menu.Text(key, language, values);
@@ -24,9 +25,9 @@ public sealed class BotReplies(ContentCatalog content)
     public IMessageActivity NoticeWithMenu(string key, string language, params (string Name, string Value)[] values) =>
         MessageFactory.Attachment(cards.Notice(String(key, language, values), language, withMenuButton: true));
 
-    public IMessageActivity Welcome(string language) => MessageFactory.Attachment(cards.Welcome(language));
+    public IMessageActivity Welcome(string language) => MessageFactory.Attachment(kept.Welcome(language));
 
-    public IMessageActivity Menu(string language) => MessageFactory.Attachment(cards.Menu(language));
+    public IMessageActivity Menu(string language) => MessageFactory.Attachment(kept.Menu(language));
 
     public IMessageActivity Suggestions(IReadOnlyList<string> branchIds, string language) =>
         MessageFactory.Attachment(cards.Suggestions(branchIds, language));
@@ -75,7 +76,7 @@ public sealed class BotReplies(ContentCatalog content)
     /// </summary>
     public IMessageActivity NodeCard(FlowDefinition flow, FlowNode node, string language, bool isRetry = false)
     {
-        var card = MessageFactory.Attachment(node.IsQuestion ? cards.Question(flow, node, language) : cards.Answer(flow, node, language));
+        var card = MessageFactory.Attachment(kept.Node(flow, node, language));
         if (isRetry)
         {
             card.Text = String("notUnderstood", language);

@@ -86,8 +86,9 @@ public sealed class AnsweredCardMiddleware(ConversationState conversationState, 
     private static CardStamp? ButtonsOf(Activity activity)
     {
         var submits = (activity.Attachments ?? [])
-            .Where(a => a.ContentType == CardFactory.AdaptiveCardContentType && a.Content is JObject)
-            .SelectMany(a => ((JObject)a.Content).Descendants().OfType<JObject>())
+            .Where(a => a.ContentType == CardFactory.AdaptiveCardContentType)
+            .Select(a => a.Content switch { JRaw text => JObject.Parse((string)text!), JObject card => card, _ => null }) // kept cards are their JSON text
+            .SelectMany(card => card?.Descendants().OfType<JObject>() ?? [])
             .Where(o => (string?)o["type"] == "Action.Submit" && o["data"] is JObject)
             .Select(o => (JObject)o["data"]!)
             .ToList();

@@ -14,7 +14,7 @@ namespace ShopAdsBot.Middleware;
 /// before writing it, for cards of 6 to 19 KB here. Once the turn is over this middleware, the adapter's outermost,
 /// swaps each buffered reply for a copy whose cards are their JSON text already (<see cref="JRaw"/>), which the
 /// converter writes as it is. The answer's JSON is the same; the replies the bot and the middleware held keep their
-/// cards as objects.
+/// cards as objects. The cards the app keeps as text (<see cref="Cards.KeptCards"/>) are left as they are.
 /// </summary>
 public sealed class ExpectedRepliesMiddleware : IMiddleware
 {
@@ -37,14 +37,14 @@ public sealed class ExpectedRepliesMiddleware : IMiddleware
 
     private static Activity WithCardsAsText(Activity reply)
     {
-        if (reply.Attachments is not { Count: > 0 } attachments || !attachments.Any(a => a.Content is JToken))
+        if (reply.Attachments is not { Count: > 0 } attachments || !attachments.Any(a => a.Content is JToken and not JRaw))
         {
             return reply;
         }
 
         var copy = (Activity)ShallowCopy(reply);
         copy.Attachments = attachments
-            .Select(a => a.Content is JToken card
+            .Select(a => a.Content is JToken card && card is not JRaw
                 ? new Attachment(a.ContentType, a.ContentUrl, new JRaw(card.ToString(Formatting.None)), a.Name, a.ThumbnailUrl) { Properties = a.Properties }
                 : a)
             .ToList();

@@ -38,6 +38,16 @@ public class AnswerRecognizerTests
     public void TextNamingNoChoiceOrSeveralIsNotRecognised(string text)
         => Assert.Null(ChoiceRecognizer.Recognize(text, Choices));
 
+    [Theory]
+    [InlineData("je veux créer une annonce svp", 0)] // a title inside the text
+    [InlineData("Créer une annonce", 0)]
+    [InlineData("boutique", 1)] // the text inside a single title
+    [InlineData("ma boutique", 1)]
+    [InlineData("annonceur", null)] // a title's word inside a longer word names nothing
+    [InlineData("une annoncexyz a créer", null)]
+    public void TitleOrTextContainedAsWholeWords(string text, int? index)
+        => Assert.Equal(index, ChoiceRecognizer.Recognize(text, ChoiceFactory.ToChoices(["Créer une annonce", "Connecter ma boutique", "Autre"]))?.Index);
+
     [Fact]
     public void AmbiguousTypoIsNotRecognised()
     {

@@ -12,7 +12,7 @@ public static class Cards
         replies.Where(r => r.Type == ActivityTypes.Message)
             .SelectMany(r => r.Attachments ?? [])
             .Where(a => a.ContentType == AdaptiveCard)
-            .Select(a => a.Content as JObject ?? JObject.FromObject(a.Content));
+            .Select(a => a.Content switch { JObject card => card, JRaw text => JObject.Parse((string)text!), _ => JObject.FromObject(a.Content) }); // the app keeps most cards as their JSON text
 
     public static JObject SingleCard(this IEnumerable<Activity> replies) => Assert.Single(replies.AdaptiveCards());
 

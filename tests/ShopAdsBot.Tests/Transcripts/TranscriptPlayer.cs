@@ -18,11 +18,11 @@ public static class TranscriptPlayer
     public const string UserId = "9c8d7e6f-user";
     private static readonly DateTimeOffset Start = new(2025, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly JsonSerializer Json = JsonSerializer.Create(new JsonSerializerSettings
+    private static readonly JsonSerializerSettings Settings = new()
     {
         NullValueHandling = NullValueHandling.Ignore,
         DateParseHandling = DateParseHandling.None,
-    });
+    };
 
     /// <summary>The fields of a bot reply that say what the seller sees; everything else is the channel's business.</summary>
     private static readonly string[] ReplyFields = ["type", "text", "attachmentLayout", "attachments", "inputHint", "name", "label", "valueType", "value"];
@@ -83,7 +83,9 @@ public static class TranscriptPlayer
 
     private static JObject BotReply(Activity reply, JObject user, int index, string conversationId)
     {
-        var seen = JObject.FromObject(reply, Json);
+        // As the channel receives it: written to JSON and read back, so a card the app keeps as its JSON text (JRaw) reads as the card it is.
+        using var written = new JsonTextReader(new StringReader(JsonConvert.SerializeObject(reply, Settings))) { DateParseHandling = DateParseHandling.None };
+        var seen = JObject.Load(written);
         var time = DateTimeOffset.Parse((string)user["timestamp"]!, CultureInfo.InvariantCulture).AddMilliseconds(100 * (index + 1));
         var activity = new JObject
         {

@@ -88,16 +88,33 @@ public static class ChoiceRecognizer
     {
         // The longest title found inside the text wins ("je veux créer une annonce" names "Créer une annonce");
         // the text found inside a single title works too ("boutique" names "Connecter ma boutique") when long enough.
-        var padded = $" {normalized} ";
         return Best(choices, (candidate, _) =>
         {
-            if (candidate.Length >= 3 && padded.Contains($" {candidate} ", StringComparison.Ordinal))
+            if (candidate.Length >= 3 && ContainsWords(normalized, candidate))
             {
                 return candidate.Length;
             }
 
-            return normalized.Length >= 4 && $" {candidate} ".Contains(padded, StringComparison.Ordinal) ? normalized.Length : null;
+            return normalized.Length >= 4 && ContainsWords(candidate, normalized) ? normalized.Length : null;
         }, 0.7f, preferHigh: true);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> occurs in <paramref name="text"/> as whole words (both normalized: single spaces).
+    /// Found in place: every candidate of every choice is tried on each typed answer, so no padded copies are made.
+    /// </summary>
+    private static bool ContainsWords(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + words.Length;
+            if ((at == 0 || text[at - 1] == ' ') && (end == text.Length || text[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static FoundChoice? WithTypo(string normalized, IList<Choice> choices)

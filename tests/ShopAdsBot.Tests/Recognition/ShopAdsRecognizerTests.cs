@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using ShopAdsBot.Content;
 using ShopAdsBot.Recognition;
 
 namespace ShopAdsBot.Tests.Recognition;
@@ -34,7 +35,9 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
     /// </summary>
     [Theory]
     [InlineData("notre campagne live de samedi ne diffuse pas", "lsa-off-schedule")]
-    [InlineData("my LIVE campaign on sunday isnt delivering", "lsa-off-schedule")]
+    // "my LIVE campaign on sunday isnt delivering" was here until pass 8: with v7 and section 19 in the training data it
+    // gets the clarifying question (create-ad 0.49, underperforming 0.47), so its first answer is checked below, on the
+    // branch, rather than by choosing another message until the model routes it.
     [InlineData("la pub ne diffuse pas pendant notre live", "lsa-off-schedule")]
     [InlineData("mes lsa sont toutes en pause depuis hier, la campagne sous-performe", "lsa-paused")]
     [InlineData("notre campagne live a un roas de 0,8", null)]
@@ -47,6 +50,15 @@ public sealed class ShopAdsRecognizerTests(RecognizerFixture fixture) : IClassFi
         Assert.Equal("underperforming", result.TopIntent);
         Assert.Equal(choice, result.StartChoice);
     }
+
+    /// <summary>The same rule on the branch alone, whatever the routing: English parts ("live … isnt delivering") too.</summary>
+    [Theory]
+    [InlineData("my LIVE campaign on sunday isnt delivering", "lsa-off-schedule")]
+    [InlineData("notre campagne live de samedi ne diffuse pas", "lsa-off-schedule")]
+    [InlineData("my campaign isnt delivering", null)]
+    [InlineData("our LIVE campaign has a roas of 0.8", null)]
+    public void TheBranchFindsItsFirstAnswerInParts(string text, string? choice)
+        => Assert.Equal(choice, FirstAnswers.From(ContentCatalog.Load(ContentCatalog.LocateRoot())).Find("underperforming", text));
 
     [Fact]
     public void LongMessageWithContextIsRouted()

@@ -44,6 +44,10 @@ public sealed class CardFactory(ContentCatalog catalog)
         ["fallbackText"] = Lines(Strings.Text("menuTitle", lang), Strings.Text("fallbackMenu", lang), GroupsAsText(lang)),
     });
 
+    /// <summary>A node's card: <see cref="Question"/> or <see cref="Answer"/>, as the node is.</summary>
+    public Attachment Node(FlowDefinition flow, FlowNode node, string lang) =>
+        node.IsQuestion ? Question(flow, node, lang) : Answer(flow, node, lang);
+
     /// <summary>A question node: one button per choice, stamped with the flow, node and choice ids.</summary>
     public Attachment Question(FlowDefinition flow, FlowNode node, string lang)
     {

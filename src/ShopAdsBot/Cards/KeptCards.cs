@@ -23,7 +23,7 @@ public sealed class KeptCards(CardFactory cards)
 
     /// <summary>A question node's card (its choices) or an answer node's card (its remedy, Oui / Non).</summary>
     public Attachment Node(FlowDefinition flow, FlowNode node, string lang) =>
-        Kept((flow.Id, node.Id, lang), () => node.IsQuestion ? cards.Question(flow, node, lang) : cards.Answer(flow, node, lang));
+        Kept((flow.Id, node.Id, lang), () => cards.Node(flow, node, lang));
 
     private Attachment Kept((string Flow, string Node, string Lang) key, Func<Attachment> render) => new()
     {

@@ -214,7 +214,7 @@ public static partial class ContentValidator
         foreach (var flow in catalog.Flows.Values)
             foreach (var node in flow.Nodes)
                 CheckRender(node.IsQuestion ? "question" : "answer", $"{flow.Id}/{node.Id}", lang,
-                    () => node.IsQuestion ? cards.Question(flow, node, lang) : cards.Answer(flow, node, lang), problems);
+                    () => cards.Node(flow, node, lang), problems);
         return problems;
     }
 

@@ -37,17 +37,20 @@ public sealed class ExpectedRepliesMiddleware : IMiddleware
 
     private static Activity WithCardsAsText(Activity reply)
     {
-        if (reply.Attachments is not { Count: > 0 } attachments || !attachments.Any(a => a.Content is JToken and not JRaw))
+        if (reply.Attachments is not { Count: > 0 } attachments || !attachments.Any(IsCardTree))
         {
             return reply;
         }
 
         var copy = (Activity)ShallowCopy(reply);
         copy.Attachments = attachments
-            .Select(a => a.Content is JToken card && card is not JRaw
-                ? new Attachment(a.ContentType, a.ContentUrl, new JRaw(card.ToString(Formatting.None)), a.Name, a.ThumbnailUrl) { Properties = a.Properties }
+            .Select(a => IsCardTree(a)
+                ? new Attachment(a.ContentType, a.ContentUrl, new JRaw(((JToken)a.Content).ToString(Formatting.None)), a.Name, a.ThumbnailUrl) { Properties = a.Properties }
                 : a)
             .ToList();
         return copy;
     }
+
+    /// <summary>A card held as JSON objects; a card kept as its text (<see cref="JRaw"/>) goes out as it is.</summary>
+    private static bool IsCardTree(Attachment attachment) => attachment.Content is JToken and not JRaw;
 }

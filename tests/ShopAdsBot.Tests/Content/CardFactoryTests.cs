@@ -170,7 +170,7 @@ public sealed class CardFactoryTests : IDisposable
         var rendered = new List<JObject> { Card(cards.Welcome("fr")), Card(cards.Menu("en")), Card(cards.Suggestions(["create-ad"], "en")), Card(cards.Notice("x", "fr", true)) };
         foreach (var flow in catalog.Flows.Values)
             foreach (var node in flow.Nodes)
-                rendered.Add(Card(node.IsQuestion ? cards.Question(flow, node, "en") : cards.Answer(flow, node, "en")));
+                rendered.Add(Card(cards.Node(flow, node, "en")));
         Assert.All(rendered, card => Assert.Empty(CardRules.Check(card)));
     }
 }

@@ -40,7 +40,8 @@ internal static class Accuracy
     /// CPU). The test set is never read here (pass 6: it is the next blind set, looked at once with `accuracy --test`).
     /// <paramref name="only"/>: run only the candidates whose name contains one of its '|'-separated parts.
     /// </summary>
-    public static void Compare(string? only, bool sweep)
+    /// <paramref name="fast"/>: no typos line and 3 builds instead of 11 (screens; pass 8's `--fast`).
+    public static void Compare(string? only, bool sweep, bool fast = false)
     {
         var sources = EvaluationData.ProductionSources();
         var content = ShopAdsBot.Content.ContentCatalog.Load(EvaluationData.Root());
@@ -58,13 +59,14 @@ internal static class Accuracy
             var seeds = new[] { 42, 1, 2, 3 };
             var outcomes = seeds.Select(seed => RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed, options: options)).ToList();
             var reports = outcomes.Select(o => RecognizerEvaluation.Score("", sources.BranchIds, o)).ToList();
-            var typos = seeds.Select(seed => RecognizerEvaluation.Score("", sources.BranchIds,
+            var typos = fast ? [] : seeds.Select(seed => RecognizerEvaluation.Score("", sources.BranchIds,
                 RecognizerEvaluation.CrossValidatedOutcomes(sources, seed: seed, options: options, perturb: RecognizerEvaluation.TypoPerturbation(7)))).ToList();
             // Wall time and CPU time (all threads) per build: on a shared, saturated machine the CPU time is the steadier figure.
             var times = new List<double>();
             var cpu = new List<double>();
             var process = System.Diagnostics.Process.GetCurrentProcess();
-            for (var i = 0; i < 11; i++)
+            var builds = fast ? 3 : 11;
+            for (var i = 0; i < builds; i++)
             {
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
@@ -78,10 +80,19 @@ internal static class Accuracy
             cpu.Sort();
             var inv = System.Globalization.CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv,
-                $"{name} | {reports.Average(r => r.All.Top1Rate),6:P2} / {reports.Average(r => r.All.FalseRejectionRate),5:P2} / {reports.Average(r => r.All.RejectionRate),6:P2} / {reports.Average(r => r.ClarifiedRate),5:P2} | {string.Join(" ", reports.Select(r => r.All.Top1Rate.ToString("P1", inv)))} | {string.Join(" ", reports.Select(r => r.All.RejectionRate.ToString("P1", inv)))} | FR {reports.Average(r => r.ByLanguage["fr"].Top1Rate),6:P2} EN {reports.Average(r => r.ByLanguage["en"].Top1Rate),6:P2} | {typos.Average(r => r.All.Top1Rate),6:P2} / {typos.Average(r => r.All.RejectionRate),6:P2} | {times[5],5:F0} wall, {cpu[5],5:F0} CPU"));
+                $"{name} | {reports.Average(r => r.All.Top1Rate),6:P2} / {reports.Average(r => r.All.FalseRejectionRate),5:P2} / {reports.Average(r => r.All.RejectionRate),6:P2} / {reports.Average(r => r.ClarifiedRate),5:P2} | {string.Join(" ", reports.Select(r => r.All.Top1Rate.ToString("P1", inv)))} | {string.Join(" ", reports.Select(r => r.All.RejectionRate.ToString("P1", inv)))} | FR {reports.Average(r => r.ByLanguage["fr"].Top1Rate),6:P2} EN {reports.Average(r => r.ByLanguage["en"].Top1Rate),6:P2} | {(fast ? "-" : $"{typos.Average(r => r.All.Top1Rate):P2} / {typos.Average(r => r.All.RejectionRate):P2}")} | {times[builds / 2],5:F0} wall, {cpu[builds / 2],5:F0} CPU"));
+            // Where seed 42's misses go (gold → routed, "none" included), to see which neighbours an idea moves.
+            Console.WriteLine("  seed 42, most frequent confusions: " + string.Join(", ", outcomes[0]
+                .Where(o => o.Gold.Branch != o.Got.TopIntent)
+                .GroupBy(o => $"{o.Gold.Branch} → {o.Got.TopIntent}")
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(14)
+                .Select(g => $"{g.Key} {g.Count()}")));
             if (sweep) ThresholdSweep(outcomes.SelectMany(o => o).ToList());
         }
     }
+
+    // Pass 10: whose account or BC it is ("leur BC", "my own") lives in these stop words.
+    private static readonly string[] Possessives = ["mon", "ma", "mes", "notre", "nos", "leur", "son", "sa", "ses", "votre", "vos", "ta", "ton", "tes", "my", "our", "their", "your", "its", "moi"];
 
     // Each idea on top of the chosen model (pass 4's SGD settings). Pass 3's settings: "pass 3 model".
     private static readonly (string Name, RecognizerOptions Options)[] Candidates =
@@ -135,6 +146,16 @@ internal static class Accuracy
         ("p6 label smoothing, neighbours 0.15", new RecognizerOptions(NeighboursWeight: 0.15)),
         ("p6 label smoothing, neighbours 0.25", new RecognizerOptions(NeighboursWeight: 0.25)),
         ("p6 label smoothing, 10 epochs", new RecognizerOptions(Sgd: new SgdSettings(Epochs: 10))),
+        // Pass 10: phrase signals read with their small words (seeds/routing-keywords.json).
+        ("p10 BC holder signals", new RecognizerOptions(BcHolderFeature: true)),
+        ("p10 not-an-ad signal", new RecognizerOptions(NotAnAdFeature: true)),
+        ("p10 BC holder and not-an-ad signals", new RecognizerOptions(BcHolderFeature: true, NotAnAdFeature: true)),
+        ("p10 BC holder signals, only with a cue word", new RecognizerOptions(BcHolderFeature: true, HolderOnlyWithCue: true)),
+        ("p10 possessives kept as words", new RecognizerOptions(KeptStopwords: ["mon", "ma", "mes", "notre", "nos", "leur", "my", "our", "their", "moi"])),
+        ("p10 possessives and negated ad kept", new RecognizerOptions(NotAnAdFeature: true, KeptStopwords: ["mon", "ma", "mes", "notre", "nos", "leur", "my", "our", "their", "moi"])),
+        ("p10 all possessives kept", new RecognizerOptions(KeptStopwords: [.. Possessives])),
+        ("p10 possessives and pronouns kept", new RecognizerOptions(KeptStopwords: [.. Possessives, "je", "j", "moi", "me", "m", "on", "il", "ils", "elle", "i", "im", "me", "we", "us", "they", "them", "you", "vous", "tu"])),
+        ("p10 no stop words", new RecognizerOptions(KeptStopwords: [.. EvaluationData.ProductionSources().Keywords.Stopwords])),
     ];
 
     private static readonly (string Name, RecognizerOptions Options)[] Variants =

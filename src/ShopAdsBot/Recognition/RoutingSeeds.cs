@@ -19,15 +19,6 @@ public sealed record RoutingKeywords
     /// Pinterest...). One learned feature for all of them, so what one platform teaches the model applies to the others.
     /// </summary>
     public IReadOnlyList<string> Elsewhere { get; init; } = [];
-    /// <summary>
-    /// Who holds the Business Center, told in small words: someone else ("leur BC", "our former agency", « co-gérant »)
-    /// or the seller ("mon propre BC", "my own", no BC yet). Two learned features (<see cref="SignalPhrases"/>): the
-    /// holder is what tells the two Business Center errors apart when the seller tells a story.
-    /// </summary>
-    public IReadOnlyList<string> BcHeldByOthers { get; init; } = [];
-    public IReadOnlyList<string> BcHeldByOwn { get; init; } = [];
-    /// <summary>An ad word negated ("pas une pub", "not an ad", "never ran ads"): organic content, one learned feature.</summary>
-    public IReadOnlyList<string> NotAnAd { get; init; } = [];
     /// <summary>Branch id → language → key phrases.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
@@ -106,9 +97,6 @@ public static class RoutingSeeds
             Stopwords = List("stopwords"),
             Cues = List("cues"),
             Elsewhere = List("elsewhere"),
-            BcHeldByOthers = List("bcHeldByOthers"),
-            BcHeldByOwn = List("bcHeldByOwn"),
-            NotAnAd = List("notAnAd"),
             Spelling = Map("spelling"),
             Phrases = Map("phrases"),
             Branches = branches,

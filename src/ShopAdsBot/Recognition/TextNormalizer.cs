@@ -92,13 +92,7 @@ public sealed partial class TextNormalizer
         return result;
     }
 
-    /// <summary>
-    /// The message's words with case, accents and spellings folded ("pubs" → "ad") but stop words kept and no phrase
-    /// merged: for cues whose small words carry the meaning ("pas une pub", "my own", "leur BC"), see <see cref="SignalPhrases"/>.
-    /// </summary>
-    public IReadOnlyList<string> Words(string? text) => BaseTokens(text, keepStopwords: true);
-
-    private List<string> BaseTokens(string? text, bool keepStopwords = false)
+    private List<string> BaseTokens(string? text)
     {
         var folded = Fold(text is null ? null : text.Length > MaxAnalysedChars ? text[..MaxAnalysedChars] : text);
         var list = new List<string>();
@@ -109,18 +103,18 @@ public sealed partial class TextNormalizer
             if (isWord && start < 0) start = i;
             else if (!isWord && start >= 0)
             {
-                AddToken(folded[start..i], list, keepStopwords);
+                AddToken(folded[start..i], list);
                 start = -1;
             }
         }
         return list;
     }
 
-    private void AddToken(string token, List<string> list, bool keepStopwords)
+    private void AddToken(string token, List<string> list)
     {
-        if (keepStopwords) { list.Add(Spelt(token)); return; }
         if (_suffixFolding && _stopwords.Contains(token)) return;
-        token = Spelt(token);
+        token = _spelling.GetValueOrDefault(token) ?? Stem(token);
+        token = _spelling.GetValueOrDefault(token) ?? token;
         if (_suffixFolding)
         {
             // The canonical spelling is folded too, so "apparait" (from "napparait") meets "apparaitre", "apparaissait".
@@ -130,13 +124,6 @@ public sealed partial class TextNormalizer
         // One letter left by elisions (l', d', n') or splits (e-mail) carries nothing.
         if (token.Length < 2 || _stopwords.Contains(token)) return;
         list.Add(token);
-    }
-
-    /// <summary>The one spelling of a folded word ("pubs" → "ad", "napparait" → "apparait"), plurals stripped.</summary>
-    private string Spelt(string token)
-    {
-        token = _spelling.GetValueOrDefault(token) ?? Stem(token);
-        return _spelling.GetValueOrDefault(token) ?? token;
     }
 
     /// <summary>Light plural stripping, the same for French and English ("annonces" → "annonce").</summary>

@@ -22,7 +22,7 @@ switch (command)
     case "compare":
         // compare [--only NAME[|NAME...]] [--sweep]: the candidates over four deals of the folds, with the typos line and the build time (docs/recognizer.md).
         var onlyAt = Array.IndexOf(args, "--only");
-        Accuracy.Compare(onlyAt > 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null, args.Contains("--sweep"));
+        Accuracy.Compare(onlyAt > 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null, args.Contains("--sweep"), args.Contains("--fast"));
         return 0;
     case "route":
         // One message per line on standard input: how the production recognizer sees it (for content editors tuning seeds/).

@@ -4,9 +4,11 @@ namespace ShopAdsBot.Evaluation;
 
 /// <summary>
 /// The leak check: an evaluation message must not share a phrase of three words with anything the model is built from,
-/// or the measure flatters. Words are compared after folding case and accents; the model's stop words ("de", "la",
-/// "how", "do", "i") and single letters are skipped, since "how do I" or "est-ce que" says nothing about a branch
-/// (the model keeps the stop words since pass 10; skipping them here makes the check stricter, not looser). So "le compte Ads Manager" and "compte ads manager" share "compte ads manager".
+/// or the measure flatters. Words are compared after folding case and accents; the stop words of the keywords file
+/// ("de", "la", "how", "do", "i") and single letters are skipped, since "how do I" or "est-ce que" says nothing about
+/// a branch. So "le compte Ads Manager" and "compte ads manager" share "compte ads manager". The model reads the stop
+/// words since pass 10; with them in place, nearly every message would share a phrase like « le seller center » with
+/// the training data (docs/recognizer.md, pass 10).
 /// </summary>
 public sealed class PhraseOverlap
 {

@@ -9,6 +9,8 @@ public readonly record struct SparseVector(int[] Indices, float[] Values);
 /// Maps canonical tokens to TF-IDF features: words, word pairs, and character 3- to 5-grams inside each word
 /// (the n-grams make "boutik", "campagn", "napparait" land near the right word). Features are 64-bit hashes
 /// looked up in a vocabulary fixed at build time, so recognition allocates little and unseen features are ignored.
+/// The vocabulary is two flat arrays (hashes ascending, and each hash's feature index) searched by binary search:
+/// 12 bytes a feature against a Dictionary's 28, and read from the model file as they are (docs/performance.md).
 /// After the vocabulary come a few signal features (<see cref="Vectorize"/>). Immutable after construction.
 /// </summary>
 public sealed class FeatureSpace
@@ -22,7 +24,8 @@ public sealed class FeatureSpace
     /// <summary>The value of a signal feature when its words are in the message; the model learns its weight.</summary>
     public const float SignalValue = 1.0f;
 
-    private readonly Dictionary<ulong, int> _index;
+    private readonly ulong[] _hashes;   // ascending
+    private readonly int[] _features;   // the feature index of _hashes[i]
     private readonly float[] _idf;
     private readonly byte[] _family;
     private readonly bool _charNgrams;
@@ -49,7 +52,7 @@ public sealed class FeatureSpace
         _charNgrams = charNgrams;
         _skipPairs = skipPairs;
         _signals = signals;
-        _index = new Dictionary<ulong, int>();
+        var index = new Dictionary<ulong, int>();
         var df = new List<int>();
         var families = new List<byte>();
         var lastDocument = new List<int>(); // per feature, the last document counted in its df: no set to clear per document
@@ -65,7 +68,7 @@ public sealed class FeatureSpace
             var found = occurrences is null ? null : new int[n];
             for (var k = 0; k < n; k++)
             {
-                if (!_index.TryGetValue(hashes[k], out var i)) { i = df.Count; _index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); lastDocument.Add(0); }
+                if (!index.TryGetValue(hashes[k], out var i)) { i = df.Count; index[hashes[k]] = i; df.Add(0); families.Add(kinds[k]); lastDocument.Add(0); }
                 if (lastDocument[i] != count) { lastDocument[i] = count; df[i]++; }
                 if (found is not null) found[k] = i;
             }
@@ -74,10 +77,12 @@ public sealed class FeatureSpace
         _idf = new float[df.Count];
         for (var i = 0; i < _idf.Length; i++) _idf[i] = (float)(Math.Log((1.0 + count) / (1.0 + df[i])) + 1.0);
         _family = [.. families];
+        (_hashes, _features) = ([.. index.Keys], [.. index.Values]);
+        Array.Sort(_hashes, _features);
     }
 
-    private FeatureSpace(Dictionary<ulong, int> index, float[] idf, byte[] family, bool charNgrams, bool skipPairs, float[] familyWeight, float signalValue, int signals) =>
-        (_index, _idf, _family, _charNgrams, _skipPairs, _familyWeight, _signalValue, _signals) = (index, idf, family, charNgrams, skipPairs, familyWeight, signalValue, signals);
+    private FeatureSpace(ulong[] hashes, int[] features, float[] idf, byte[] family, bool charNgrams, bool skipPairs, float[] familyWeight, float signalValue, int signals) =>
+        (_hashes, _features, _idf, _family, _charNgrams, _skipPairs, _familyWeight, _signalValue, _signals) = (hashes, features, idf, family, charNgrams, skipPairs, familyWeight, signalValue, signals);
 
     /// <summary>Writes the vocabulary and its weights (<see cref="RecognizerModelFile"/>).</summary>
     internal void WriteTo(BinaryWriter writer)
@@ -89,8 +94,8 @@ public sealed class FeatureSpace
         RecognizerModelFile.WriteArray(writer, _familyWeight);
         RecognizerModelFile.WriteArray(writer, _idf);
         RecognizerModelFile.WriteArray(writer, _family);
-        RecognizerModelFile.WriteArray(writer, _index.Keys.ToArray());
-        RecognizerModelFile.WriteArray(writer, _index.Values.ToArray());
+        RecognizerModelFile.WriteArray(writer, _hashes);
+        RecognizerModelFile.WriteArray(writer, _features);
     }
 
     internal static FeatureSpace ReadFrom(BinaryReader reader)
@@ -99,13 +104,16 @@ public sealed class FeatureSpace
         var familyWeight = RecognizerModelFile.ReadArray<float>(reader);
         var idf = RecognizerModelFile.ReadArray<float>(reader);
         var family = RecognizerModelFile.ReadArray<byte>(reader);
-        var (keys, values) = (RecognizerModelFile.ReadArray<ulong>(reader), RecognizerModelFile.ReadArray<int>(reader));
-        if (keys.Length != values.Length || family.Length != idf.Length || familyWeight.Length != 3)
+        var (hashes, features) = (RecognizerModelFile.ReadArray<ulong>(reader), RecognizerModelFile.ReadArray<int>(reader));
+        if (hashes.Length != features.Length || family.Length != idf.Length || familyWeight.Length != 3)
             throw new InvalidDataException("inconsistent vocabulary");
-        var index = new Dictionary<ulong, int>(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-            index.Add(keys[i], (uint)values[i] < (uint)idf.Length ? values[i] : throw new InvalidDataException("feature out of range"));
-        return new FeatureSpace(index, idf, family, charNgrams, skipPairs, familyWeight, signalValue, signals);
+        // Plain loops: the arrays are used as read, so a damaged file must not make the binary search lie.
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (i > 0 && hashes[i] <= hashes[i - 1]) throw new InvalidDataException("vocabulary not ascending");
+            if ((uint)features[i] >= (uint)idf.Length) throw new InvalidDataException("feature out of range");
+        }
+        return new FeatureSpace(hashes, features, idf, family, charNgrams, skipPairs, familyWeight, signalValue, signals);
     }
 
     /// <summary>
@@ -124,7 +132,10 @@ public sealed class FeatureSpace
             var n = Hashes(tokens, hashes, default);
             var m = 0;
             for (var k = 0; k < n; k++)
-                if (_index.TryGetValue(hashes[k], out var i)) found[m++] = i;
+            {
+                var at = _hashes.AsSpan().BinarySearch(hashes[k]);
+                if (at >= 0) found[m++] = _features[at];
+            }
             return Weigh(found.AsSpan(0, m), signals);
         }
         finally

@@ -8,11 +8,13 @@ namespace ShopAdsBot.Recognition;
 /// is told like one example (a situation, not the usual words) lean towards that example's branch (docs/recognizer.md).
 /// The vectors are stored as an inverted index (feature → messages, flat arrays), so a query reads only the postings
 /// of the message's own features. Immutable after construction, deterministic (ties go to the earlier message).
+/// A posting's message is a <c>ushort</c>: the postings are most of the model's memory, and 65,536 training messages are
+/// more than ten times what there is (docs/performance.md).
 /// </summary>
 public sealed class NearestNeighbours : IClassProbabilities
 {
     private readonly int[] _start;      // postings of feature f: [_start[f], _start[f + 1])
-    private readonly int[] _document;
+    private readonly ushort[] _document;
     private readonly float[] _value;
     private readonly int[] _labels;
     private readonly int _classes;
@@ -21,12 +23,13 @@ public sealed class NearestNeighbours : IClassProbabilities
     public NearestNeighbours(IReadOnlyList<(SparseVector X, int Y, float SampleWeight)> samples, int classCount, int dimension, int k)
     {
         (_classes, _k) = (classCount, k);
+        if (samples.Count > ushort.MaxValue + 1) throw new ArgumentException($"More than {ushort.MaxValue + 1} training messages: widen the postings.", nameof(samples));
         _labels = new int[samples.Count];
         _start = new int[dimension + 1];
         foreach (var (x, _, _) in samples)
             foreach (var f in x.Indices) _start[f + 1]++;
         for (var f = 0; f < dimension; f++) _start[f + 1] += _start[f];
-        _document = new int[_start[dimension]];
+        _document = new ushort[_start[dimension]];
         _value = new float[_document.Length];
         var next = _start[..dimension];
         for (var d = 0; d < samples.Count; d++)
@@ -36,12 +39,12 @@ public sealed class NearestNeighbours : IClassProbabilities
             for (var i = 0; i < x.Indices.Length; i++)
             {
                 var slot = next[x.Indices[i]]++;
-                (_document[slot], _value[slot]) = (d, x.Values[i]);
+                (_document[slot], _value[slot]) = ((ushort)d, x.Values[i]);
             }
         }
     }
 
-    private NearestNeighbours(int[] start, int[] document, float[] value, int[] labels, int classes, int k) =>
+    private NearestNeighbours(int[] start, ushort[] document, float[] value, int[] labels, int classes, int k) =>
         (_start, _document, _value, _labels, _classes, _k) = (start, document, value, labels, classes, k);
 
     /// <summary>The number of features the index covers.</summary>
@@ -61,7 +64,7 @@ public sealed class NearestNeighbours : IClassProbabilities
     internal static NearestNeighbours ReadFrom(BinaryReader reader)
     {
         var (classes, k) = (reader.ReadInt32(), reader.ReadInt32());
-        var (start, document) = (RecognizerModelFile.ReadArray<int>(reader), RecognizerModelFile.ReadArray<int>(reader));
+        var (start, document) = (RecognizerModelFile.ReadArray<int>(reader), RecognizerModelFile.ReadArray<ushort>(reader));
         var (value, labels) = (RecognizerModelFile.ReadArray<float>(reader), RecognizerModelFile.ReadArray<int>(reader));
         var consistent = k > 0 && start.Length > 0 && start[0] == 0 && start[^1] == document.Length && value.Length == document.Length
             && Ascending(start) && AllBelow(document, labels.Length) && AllBelow(labels, classes);
@@ -75,9 +78,9 @@ public sealed class NearestNeighbours : IClassProbabilities
         return true;
     }
 
-    private static bool AllBelow(int[] values, int bound)
+    private static bool AllBelow<T>(T[] values, int bound) where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        foreach (var v in values) if ((uint)v >= (uint)bound) return false;
+        foreach (var v in values) if ((uint)int.CreateTruncating(v) >= (uint)bound) return false;
         return true;
     }
 

@@ -16,7 +16,7 @@ namespace ShopAdsBot.Recognition;
 public static class RecognizerModelFile
 {
     public const string FileName = "recognizer.model";
-    private const string Format = "ShopAdsBot recognizer model 1";
+    private const string Format = "ShopAdsBot recognizer model 2";
 
     /// <summary>Trains the production model on <paramref name="sources"/> and writes it to <paramref name="path"/>.</summary>
     public static ShopAdsRecognizer Compile(RecognizerSources sources, string path)

@@ -85,6 +85,10 @@ public class RoutingTests
 
     [Theory]
     [InlineData("erreur business center", "bc-access-required bc-admin-permission ads-manager-not-connected")] // the three Business Center errors
+    // A lone account word was answered as out of scope until pass 10's model, which reads the small words: « mon
+    // compte … » messages out of scope no longer teach "none" through « compte » alone (docs/recognizer.md, pass 10).
+    // It now gets the question between the two account topics (0.53 and 0.29).
+    [InlineData("compte", "ads-manager-not-connected account-management")]
     // « j'ai un souci avec ma campagne live » was the second case until pass 7's data (v6 merged): a campaign that exists
     // and has a problem now reads as underperforming (0.63 against create-ad 0.18, under the 0.45 ratio), and the
     // branch's first question covers LIVE. Another message was not picked to make the question fire again: that
@@ -127,7 +131,6 @@ public class RoutingTests
     [InlineData("comment rembourser un client", "fr-FR")]
     [InlineData("ma commande n'est pas livrée", "fr-FR")]
     [InlineData("how do I go live", "en-US")]
-    [InlineData("compte", "fr-FR")]           // a shop or account word alone is not a Shop Ads question
     [InlineData("les stats de ma boutique", "fr-FR")]
     public async Task OutOfScopeGetsAnHonestAnswerAndTheMenu(string message, string locale)
     {

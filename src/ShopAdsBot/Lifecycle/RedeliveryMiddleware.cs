@@ -62,6 +62,7 @@ public sealed class RedeliveryMiddleware(ConversationState conversationState, Re
         if (record.Find(activity.Id) is { } earlier && now - earlier.At < options.Value.RedeliveryWindow)
         {
             logger.LogInformation("Activity {ActivityId} of conversation {ConversationId} was delivered again: not run twice", activity.Id, activity.Conversation.Id);
+            StateFirstMiddleware.NothingToSave(turnContext);
             if (expectReplies && earlier.Slot is int slot && turnContext is TurnContext { BufferedReplyActivities: var answer })
             {
                 // Straight into the HTTP answer: these replies were sent (and logged) once already.

@@ -28,6 +28,7 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
     private const string AttemptKey = "ShopAdsBot.StateFirst.Attempt";
     private const string HeldKey = "ShopAdsBot.StateFirst.Held";
     private const string RecordedKey = "ShopAdsBot.StateFirst.Recorded";
+    private const string UnchangedKey = "ShopAdsBot.StateFirst.Unchanged";
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -55,7 +56,10 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
                     await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 }
                 await next(cancellationToken);
-                await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+                if (!Equals(turnContext.TurnState.Get<object>(UnchangedKey), attempt))
+                {
+                    await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+                }
                 break;
             }
             catch (StorageConflictException conflict) when (attempt < MaxAttempts)
@@ -92,6 +96,12 @@ public sealed class StateFirstMiddleware(ConversationState conversationState, IL
             logger.LogInformation("Conversation {ConversationId} moved on before the sent replies were recorded", turnContext.Activity.Conversation?.Id);
         }
     }
+
+    /// <summary>
+    /// Says that this attempt of the turn changes nothing of the conversation (an activity acknowledged without being
+    /// run), so its state is not saved: BotState would serialize the whole state only to find that out.
+    /// </summary>
+    public static void NothingToSave(ITurnContext turnContext) => turnContext.TurnState[UnchangedKey] = turnContext.TurnState.Get<object>(AttemptKey);
 
     /// <summary>The replies this attempt of the turn has sent so far, held until its state is saved.</summary>
     public static IReadOnlyList<Activity> HeldReplies(ITurnContext turnContext) =>

@@ -24,14 +24,15 @@ public sealed class SqliteStorage : VersionedStorage
     private const int MaxWritesPerCommit = 64;
 
     /// <summary>
-    /// At most this many reads at a time. A read takes microseconds, but each pooled connection keeps its own page cache
-    /// (up to 2 MB): one connection per concurrent turn held 20 to 30 MB more memory under load (docs/performance.md).
+    /// At most this many reads at a time. A read takes microseconds, but each connection keeps its own page cache (up to
+    /// 2 MB): one connection per concurrent turn held 20 to 30 MB more memory under load (docs/performance.md).
     /// </summary>
     private static readonly int Readers = Math.Max(2, Environment.ProcessorCount);
 
     private readonly string connectionString;
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SemaphoreSlim readers = new(Readers);
+    private readonly Channel<Reader> idleReaders = Channel.CreateBounded<Reader>(Readers);
+    private int readersOpen;
 
     /// <summary>Opens (or creates, with its folder) the database file and its table.</summary>
     public SqliteStorage(string path, TimeSpan? busyTimeout = null)
@@ -64,20 +65,43 @@ public sealed class SqliteStorage : VersionedStorage
 
     protected override async Task<(string Json, string ETag)?> ReadDocumentAsync(string key, CancellationToken cancellationToken)
     {
-        await readers.WaitAsync(cancellationToken);
+        var reader = await RentReaderAsync(cancellationToken);
         try
         {
-            using var connection = Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT document, etag FROM state WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
-            using var reader = command.ExecuteReader(); // Microsoft.Data.Sqlite runs its async methods synchronously
-            return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
+            var found = reader.Read(key);
+            idleReaders.Writer.TryWrite(reader);
+            return found;
         }
-        finally
+        catch
         {
-            readers.Release();
+            // A reader that failed is not used again (its connection may be broken); the next read opens a new one.
+            reader.Dispose();
+            Interlocked.Decrement(ref readersOpen);
+            throw;
         }
+    }
+
+    /// <summary>An idle reader, or a new one while fewer than <see cref="Readers"/> are open, or the next one to come back.</summary>
+    private async ValueTask<Reader> RentReaderAsync(CancellationToken cancellationToken)
+    {
+        if (idleReaders.Reader.TryRead(out var idle))
+        {
+            return idle;
+        }
+        if (Interlocked.Increment(ref readersOpen) <= Readers)
+        {
+            try
+            {
+                return new Reader(Open());
+            }
+            catch
+            {
+                Interlocked.Decrement(ref readersOpen);
+                throw;
+            }
+        }
+        Interlocked.Decrement(ref readersOpen);
+        return await idleReaders.Reader.ReadAsync(cancellationToken);
     }
 
     protected override Task<string?> WriteDocumentAsync(string key, string json, WriteCondition condition, CancellationToken cancellationToken) =>
@@ -169,7 +193,7 @@ public sealed class SqliteStorage : VersionedStorage
         }
     }
 
-    /// <summary>A pooled connection, for reads: in WAL mode they never wait for the writer.</summary>
+    /// <summary>A connection, for reads (in WAL mode they never wait for the writer) or for the writer's transactions.</summary>
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
@@ -190,4 +214,38 @@ public sealed class SqliteStorage : VersionedStorage
     }
 
     private sealed record PendingWrite(Func<SqliteCommand, string?> Statement, TaskCompletionSource<string?> Done);
+
+    /// <summary>
+    /// A connection kept open for reads, with its SELECT prepared once. A new command per read made SQLite parse the
+    /// statement again, and a pooled connection was taken and given back, on every read of every turn
+    /// (docs/performance.md). Used by one read at a time. In WAL mode an idle reader holds no lock: between reads its
+    /// statement is reset, so it never keeps the writer from checkpointing.
+    /// </summary>
+    private sealed class Reader : IDisposable
+    {
+        private readonly SqliteConnection connection;
+        private readonly SqliteCommand select;
+        private readonly SqliteParameter key;
+
+        public Reader(SqliteConnection connection)
+        {
+            this.connection = connection;
+            select = connection.CreateCommand();
+            select.CommandText = "SELECT document, etag FROM state WHERE key = $key";
+            key = select.Parameters.Add("$key", SqliteType.Text);
+        }
+
+        public (string Json, string ETag)? Read(string keyValue)
+        {
+            key.Value = keyValue;
+            using var reader = select.ExecuteReader(); // Microsoft.Data.Sqlite runs its async methods synchronously
+            return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
+        }
+
+        public void Dispose()
+        {
+            select.Dispose();
+            connection.Dispose();
+        }
+    }
 }

@@ -1,7 +1,10 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShopAdsBot.Lifecycle;
+using ShopAdsBot.Storage;
+using ShopAdsBot.Tests.Insights;
 using ShopAdsBot.Tests.Support;
 using static ShopAdsBot.Tests.Conversation.Conversations;
 
@@ -117,6 +120,26 @@ public class RedeliveryTests
         var redelivered = await second.ExpectRepliesAsync((JObject)click.DeepClone());
 
         Assert.Equal(Replies(replies), Replies(redelivered));
+    }
+
+    [Fact]
+    public async Task ADeliveryAgainChangesNothingOfTheConversation()
+    {
+        // Not even what the turn before left for the next one: the topics it suggested, so that a click on one of
+        // them counts as a suggestion taken (insights).
+        IStorage storage = new VersionedMemoryStorage();
+        await using var host = new BotHost { TestServices = s => s.AddSingleton(storage) };
+        var conversation = NewConversationId();
+        var vague = ActivityJson.Message(InsightsScript.Vague, "en-US", channelId: "webchat", conversationId: conversation);
+        var stateKey = $"webchat/conversations/{conversation}";
+
+        var suggested = await host.ExpectRepliesAsync((JObject)vague.DeepClone());
+        var stored = JsonConvert.SerializeObject((await storage.ReadAsync([stateKey]))[stateKey]);
+        var again = await host.ExpectRepliesAsync((JObject)vague.DeepClone());
+
+        Assert.Equal(Replies(suggested), Replies(again));
+        Assert.Contains("\"suggested\":[", stored); // the memo the next turn reads
+        Assert.Equal(stored, JsonConvert.SerializeObject((await storage.ReadAsync([stateKey]))[stateKey]));
     }
 
     [Fact]

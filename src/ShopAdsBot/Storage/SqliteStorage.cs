@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -31,8 +32,8 @@ public sealed class SqliteStorage : VersionedStorage
 
     private readonly string connectionString;
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<Reader> idleReaders = Channel.CreateBounded<Reader>(Readers);
-    private int readersOpen;
+    private readonly SemaphoreSlim readers = new(Readers);
+    private readonly ConcurrentQueue<Reader> idleReaders = new();
 
     /// <summary>Opens (or creates, with its folder) the database file and its table.</summary>
     public SqliteStorage(string path, TimeSpan? busyTimeout = null)
@@ -65,43 +66,27 @@ public sealed class SqliteStorage : VersionedStorage
 
     protected override async Task<(string Json, string ETag)?> ReadDocumentAsync(string key, CancellationToken cancellationToken)
     {
-        var reader = await RentReaderAsync(cancellationToken);
+        await readers.WaitAsync(cancellationToken);
         try
         {
-            var found = reader.Read(key);
-            idleReaders.Writer.TryWrite(reader);
-            return found;
-        }
-        catch
-        {
-            // A reader that failed is not used again (its connection may be broken); the next read opens a new one.
-            reader.Dispose();
-            Interlocked.Decrement(ref readersOpen);
-            throw;
-        }
-    }
-
-    /// <summary>An idle reader, or a new one while fewer than <see cref="Readers"/> are open, or the next one to come back.</summary>
-    private async ValueTask<Reader> RentReaderAsync(CancellationToken cancellationToken)
-    {
-        if (idleReaders.Reader.TryRead(out var idle))
-        {
-            return idle;
-        }
-        if (Interlocked.Increment(ref readersOpen) <= Readers)
-        {
+            // At most Readers reads hold the semaphore, so at most that many readers are ever open.
+            var reader = idleReaders.TryDequeue(out var idle) ? idle : new Reader(Open());
             try
             {
-                return new Reader(Open());
+                var found = reader.Read(key);
+                idleReaders.Enqueue(reader);
+                return found;
             }
             catch
             {
-                Interlocked.Decrement(ref readersOpen);
+                reader.Dispose(); // its connection may be broken: the next read opens a new one
                 throw;
             }
         }
-        Interlocked.Decrement(ref readersOpen);
-        return await idleReaders.Reader.ReadAsync(cancellationToken);
+        finally
+        {
+            readers.Release();
+        }
     }
 
     protected override Task<string?> WriteDocumentAsync(string key, string json, WriteCondition condition, CancellationToken cancellationToken) =>

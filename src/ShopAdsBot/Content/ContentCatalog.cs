@@ -110,17 +110,22 @@ public sealed class ContentCatalog
         ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
         MissingMemberHandling = MissingMemberHandling.Error,
         NullValueHandling = NullValueHandling.Ignore,
+        DateParseHandling = DateParseHandling.None, // date-like strings stay strings
         ObjectCreationHandling = ObjectCreationHandling.Replace, // never fill a default instance in place
     });
 
     private static T ReadModel<T>(string root, string path)
     {
+        if (!File.Exists(path)) throw new ContentException($"{Relative(root, path)}: file not found");
         try
         {
-            return ReadJson(root, path).ToObject<T>(Serializer) ?? throw new ContentException($"{Relative(root, path)}: empty file");
+            // Straight from the file, without a JSON tree built first and converted after (a start-up reads every flow).
+            using var reader = new JsonTextReader(new StreamReader(path)) { DateParseHandling = DateParseHandling.None };
+            return Serializer.Deserialize<T>(reader) ?? throw new ContentException($"{Relative(root, path)}: empty file");
         }
         catch (JsonException e)
         {
+            ReadJson(root, path); // a file that is not JSON at all is reported as such ("invalid JSON")
             throw new ContentException($"{Relative(root, path)}: {e.Message}", e);
         }
     }

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json;
 
 namespace ShopAdsBot.Recognition;
 
@@ -72,22 +71,42 @@ public static class RecognizerModelFile
     /// <summary>SHA-256 of the format, the recognizer's code (its assembly's build id) and every input of the training.</summary>
     internal static byte[] Fingerprint(RecognizerSources sources)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Every text in one buffer, hashed once: a hash call per text would cross into the crypto library 20,000 times.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 20);
         void Add(string text)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
+            var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
+            var written = Encoding.UTF8.GetBytes(text, span);
+            span[written] = 0;
+            buffer.Advance(written + 1);
         }
         Add(Format);
         Add(typeof(ShopAdsRecognizer).Module.ModuleVersionId.ToString());
         foreach (var id in sources.BranchIds) Add(id);
-        Add(JsonConvert.SerializeObject(sources.Keywords));
+        // The key phrases, field by field: a JSON serializer would first build its contract for them, at every start-up.
+        var keywords = sources.Keywords;
+        foreach (var list in new[] { keywords.Stopwords, keywords.Cues, keywords.Elsewhere })
+        {
+            Add(list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var word in list) Add(word);
+        }
+        foreach (var map in new[] { keywords.Spelling, keywords.Phrases })
+        {
+            Add(map.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (from, to) in map) { Add(from); Add(to); }
+        }
+        foreach (var (branch, languages) in keywords.Branches)
+            foreach (var (lang, phrases) in languages)
+            {
+                Add($"{branch}/{lang}/{phrases.Count}");
+                foreach (var phrase in phrases) Add(phrase);
+            }
         foreach (var utterance in sources.Examples.Concat(sources.FlowTexts))
         {
             Add(utterance.Branch);
             Add(utterance.Text);
         }
-        return hash.GetHashAndReset();
+        return SHA256.HashData(buffer.WrittenSpan);
     }
 
     internal static void WriteArray<T>(BinaryWriter writer, T[] values) where T : unmanaged

@@ -18,9 +18,14 @@ if (args.FirstOrDefault() == "diagrams")
 // the build runs it (ShopAdsBot.csproj), so that a new instance reads the model instead of training it.
 if (args.FirstOrDefault() == "compile-recognizer" && args.Length == 2)
 {
-    var sources = RecognizerSources.Load(ContentCatalog.Load(ContentCatalog.LocateRoot()));
+    var root = ContentCatalog.LocateRoot();
+    var sources = RecognizerSources.Load(ContentCatalog.Load(root));
     RecognizerModelFile.Compile(sources, args[1]);
     Console.WriteLine($"Wrote {args[1]} ({new FileInfo(args[1]).Length / 1024} KB)");
+    // The content has just passed the validator: a new instance that finds the same files need not validate them again.
+    var stamp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(args[1]))!, ContentStamp.FileName);
+    ContentStamp.Write(root, stamp);
+    Console.WriteLine($"Wrote {stamp}");
     return;
 }
 
@@ -37,10 +42,13 @@ builder.Services.AddWebChatChannel(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UsePageSecurityHeaders();
+// Kestrel starts while the content finishes loading; no request is served before it is validated (ContentGate).
+var gate = ContentGate.Use(app);
 app.MapShopAdsBot();
 app.MapWebChatChannel();
 app.MapInsights();
-app.Run();
+// app.Run(), then the problems that kept the bot from starting, if any: content that does not validate stops the app.
+gate.Run();
 
 /// <summary>Entry point, public so that tests can host the real app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -8,13 +8,6 @@ public static class BotEndpoints
 {
     public static WebApplication MapShopAdsBot(this WebApplication app)
     {
-        // Build the content, the recognizer, the dialogs and the storage now, not on the first message.
-        app.Services.GetRequiredService<MainDialog>();
-        app.Services.GetRequiredService<IStorage>();
-        app.Logger.LogInformation(app.Services.GetRequiredService<ContentLoading>().RecognizerCompiled
-            ? "Recognizer: the model compiled with the build ({File})."
-            : "Recognizer: trained at start-up ({File} absent, or made from other content or code).", Recognition.RecognizerModelFile.FileName);
-
         app.MapGet("/healthz", () => Results.Text("ok"));
 
         app.MapPost("/api/messages", ProcessMessageAsync);

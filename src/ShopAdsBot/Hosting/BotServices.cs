@@ -59,13 +59,14 @@ public static class BotServices
         services.AddSingleton<IMiddleware, StateFirstMiddleware>();
         services.AddConversationLifecycle(configuration);
 
-        // Built on first use (the host resolves it at start-up, so a wrong setting still stops the app at once).
+        // Built at start-up, beside the content (ContentGate): a wrong setting still stops the app, with its message.
         services.AddSingleton(sp => BotStorage.Create(configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationLanguage>();
 
         // The content is loaded and validated once, at start-up (ContentLoading: while the host is built, side by side with
-        // getting the recognizer ready): a broken flow file stops the app with a clear message.
+        // getting the recognizer ready; no request is served before, ContentGate): a broken flow file stops the app with a
+        // clear message.
         services.AddSingleton(_ => content.Catalog);
         services.AddSingleton<BotReplies>();
         services.AddSingleton(content);

@@ -6,8 +6,8 @@ namespace ShopAdsBot.Hosting;
 /// <summary>
 /// No request is served before the content is loaded and validated and the dialogs are built, but the server does not
 /// wait for them to start: Kestrel binds, builds its pipeline and accepts the first connection while
-/// <see cref="ContentLoading"/> finishes on the other core, and a request that arrives meanwhile waits here (a few
-/// hundred milliseconds, at start-up only). Content that does not validate stops the app with its message, as when the
+/// <see cref="ContentLoading"/> finishes on the other core, and a request that arrives meanwhile waits here (at
+/// start-up only, and for tens of milliseconds when measured: docs/performance.md). Content that does not validate stops the app with its message, as when the
 /// host waited for it before listening: the problems are logged, the requests waiting get a 503, and <see cref="Run"/>
 /// ends the process with the <see cref="Content.ContentException"/> listing them.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ContentGate
 
     /// <summary>
     /// Starts building the bot (content, recognizer, dialogs, adapter) on the thread pool and holds every request until
-    /// it is ready. Call first in the pipeline, before the endpoints and static files.
+    /// it is ready. Call before mapping the endpoints: the gate is a middleware, and every request passes it first.
     /// </summary>
     public static ContentGate Use(WebApplication app)
     {

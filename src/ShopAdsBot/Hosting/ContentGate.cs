@@ -43,7 +43,9 @@ public sealed class ContentGate
 
         ready.ContinueWith(failed =>
         {
-            app.Logger.LogCritical(failed.Exception!.GetBaseException(), "The bot cannot start: {Reason}", failed.Exception!.GetBaseException().Message);
+            // The first problem (the dialogs cannot be built without the storage either: one setting, one message).
+            var reason = failed.Exception!.Flatten().InnerExceptions[0];
+            app.Logger.LogCritical(reason, "The bot cannot start: {Reason}", reason.Message);
             app.Lifetime.StopApplication();
         }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 

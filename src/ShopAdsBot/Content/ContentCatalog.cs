@@ -120,7 +120,7 @@ public sealed class ContentCatalog
         try
         {
             // Straight from the file, without a JSON tree built first and converted after (a start-up reads every flow).
-            using var reader = new JsonTextReader(new StreamReader(path)) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(new StreamReader(path)); // the serializer's settings apply to it
             return Serializer.Deserialize<T>(reader) ?? throw new ContentException($"{Relative(root, path)}: empty file");
         }
         catch (JsonException e)

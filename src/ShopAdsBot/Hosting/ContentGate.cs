@@ -7,9 +7,10 @@ namespace ShopAdsBot.Hosting;
 /// No request is served before the content is loaded and validated and the dialogs are built, but the server does not
 /// wait for them to start: Kestrel binds, builds its pipeline and accepts the first connection while
 /// <see cref="ContentLoading"/> finishes on the other core, and a request that arrives meanwhile waits here (at
-/// start-up only, and for tens of milliseconds when measured: docs/performance.md). Content that does not validate stops the app with its message, as when the
-/// host waited for it before listening: the problems are logged, the requests waiting get a 503, and <see cref="Run"/>
-/// ends the process with the <see cref="Content.ContentException"/> listing them.
+/// start-up only, and for tens of milliseconds when measured: docs/performance.md). Content that does not validate
+/// stops the app with its message, as when the host waited for it before listening: the problems are logged, the
+/// requests waiting get a 503, and <see cref="Run"/> ends the process with the <see cref="Content.ContentException"/>
+/// listing them.
 /// </summary>
 public sealed class ContentGate
 {
@@ -32,10 +33,11 @@ public sealed class ContentGate
         // hold the container's lock on every service on its way, and the host's own start could wait on one of them.
         var bot = Task.Run(async () =>
         {
-            await services.GetRequiredService<ContentLoading>().Ready;
+            var content = services.GetRequiredService<ContentLoading>();
+            await content.Ready;
             services.GetRequiredService<MainDialog>();
             services.GetRequiredService<AdapterWithErrorHandler>();
-            app.Logger.LogInformation(services.GetRequiredService<ContentLoading>().RecognizerCompiled
+            app.Logger.LogInformation(content.RecognizerCompiled
                 ? "Recognizer: the model compiled with the build ({File})."
                 : "Recognizer: trained at start-up ({File} absent, or made from other content or code).", Recognition.RecognizerModelFile.FileName);
         });

@@ -84,23 +84,7 @@ public static class RecognizerModelFile
         Add(typeof(ShopAdsRecognizer).Module.ModuleVersionId.ToString());
         foreach (var id in sources.BranchIds) Add(id);
         // The key phrases, field by field: a JSON serializer would first build its contract for them, at every start-up.
-        var keywords = sources.Keywords;
-        foreach (var list in new[] { keywords.Stopwords, keywords.Cues, keywords.Elsewhere })
-        {
-            Add(list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var word in list) Add(word);
-        }
-        foreach (var map in new[] { keywords.Spelling, keywords.Phrases })
-        {
-            Add(map.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var (from, to) in map) { Add(from); Add(to); }
-        }
-        foreach (var (branch, languages) in keywords.Branches)
-            foreach (var (lang, phrases) in languages)
-            {
-                Add($"{branch}/{lang}/{phrases.Count}");
-                foreach (var phrase in phrases) Add(phrase);
-            }
+        foreach (var text in sources.Keywords.Texts()) Add(text);
         foreach (var utterance in sources.Examples.Concat(sources.FlowTexts))
         {
             Add(utterance.Branch);

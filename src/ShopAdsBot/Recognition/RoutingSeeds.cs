@@ -23,6 +23,31 @@ public sealed record RoutingKeywords
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Branches { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
 
+    /// <summary>
+    /// Every field, as texts in a fixed order (a list's or map's length first): what the compiled model's fingerprint
+    /// hashes (<see cref="RecognizerModelFile"/>). A field added above must be added here, or a model trained without it
+    /// would still be taken as fitting.
+    /// </summary>
+    public IEnumerable<string> Texts()
+    {
+        foreach (var list in new[] { Stopwords, Cues, Elsewhere })
+        {
+            yield return list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var word in list) yield return word;
+        }
+        foreach (var map in new[] { Spelling, Phrases })
+        {
+            yield return map.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (from, to) in map) { yield return from; yield return to; }
+        }
+        foreach (var (branch, languages) in Branches)
+            foreach (var (lang, phrases) in languages)
+            {
+                yield return $"{branch}/{lang}/{phrases.Count}";
+                foreach (var phrase in phrases) yield return phrase;
+            }
+    }
+
     /// <summary>The key phrases as labelled utterances, so they train the model like examples.</summary>
     public IEnumerable<LabelledUtterance> AsUtterances() =>
         from branch in Branches

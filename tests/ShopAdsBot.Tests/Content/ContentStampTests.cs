@@ -1,4 +1,5 @@
 using ShopAdsBot.Content;
+using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.Content;
 
@@ -20,11 +21,7 @@ public sealed class ContentStampTests : IDisposable
     [Fact]
     public void TheBuildStampsTheContentNextToTheApp()
     {
-        // This test's own output folder is bin/<configuration>/<framework>/: the app's is the same under src/ShopAdsBot.
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var appOutput = Path.Combine(ContentCatalog.LocateSourceRoot(), "src", "ShopAdsBot", "bin", framework.Parent!.Name, framework.Name);
-
-        Assert.True(ContentStamp.Matches(appOutput, Path.Combine(appOutput, ContentStamp.FileName)));
+        Assert.True(ContentStamp.Matches(AppOutput.Folder, Path.Combine(AppOutput.Folder, ContentStamp.FileName)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using ShopAdsBot.Content;
 using ShopAdsBot.Evaluation;
 using ShopAdsBot.Recognition;
+using ShopAdsBot.Tests.Support;
 
 namespace ShopAdsBot.Tests.Recognition;
 
@@ -72,11 +72,7 @@ public sealed class RecognizerModelFileTests(RecognizerFixture fixture) : IClass
     [Fact]
     public void TheBuildCompilesTheModelForTheContent()
     {
-        // This test's own output folder is bin/<configuration>/<framework>/: the app's is the same under src/ShopAdsBot.
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var appOutput = Path.Combine(ContentCatalog.LocateSourceRoot(), "src", "ShopAdsBot", "bin", framework.Parent!.Name, framework.Name);
-
-        var compiled = RecognizerModelFile.TryRead(fixture.Sources, Path.Combine(appOutput, RecognizerModelFile.FileName));
+        var compiled = RecognizerModelFile.TryRead(fixture.Sources, Path.Combine(AppOutput.Folder, RecognizerModelFile.FileName));
 
         Assert.NotNull(compiled);
         Assert.Equal(fixture.Recognizer.Recognize("l'onglet annonces napparait pas"), compiled.Recognize("l'onglet annonces napparait pas"), RouteComparer);
